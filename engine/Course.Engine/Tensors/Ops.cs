@@ -21,7 +21,7 @@ public static class Ops
         if (k != kb)
             throw new ArgumentException(
                 $"MatMul: inner sizes differ: {a.ShapeString}{(transA ? "ᵀ" : "")} · {b.ShapeString}{(transB ? "ᵀ" : "")} ({k} vs {kb}).");
-        var c = Tensor<T>.Zeros(m, n);
+        var c = Tensor<T>.Uninitialized(m, n);   // Gemm overwrites C (clears it when k = 0)
         Kernels.Gemm.Multiply(a.Span, b.Span, c.Span, m, n, k, transA, transB);
         return c;
     }
@@ -62,7 +62,7 @@ public static class Ops
     {
         if (!mask.SameShape(a) || !mask.SameShape(b))
             throw new ArgumentException($"Where: shapes {mask.ShapeString}, {a.ShapeString}, {b.ShapeString} must be equal.");
-        var r = Tensor<T>.ZerosLike(a);
+        var r = Tensor<T>.UninitializedLike(a);
         var m = mask.Span; var av = a.Span; var bv = b.Span; var rv = r.Span;
         for (int i = 0; i < rv.Length; i++) rv[i] = m[i] != T.Zero ? av[i] : bv[i];
         return r;
@@ -82,7 +82,7 @@ public static class Ops
         }
         var shape = xs[0].ShapeArray;
         shape[a] = xs.Sum(x => x.Dim(a));
-        var result = Tensor<T>.Zeros(shape);
+        var result = Tensor<T>.Uninitialized(shape);   // the pieces cover every element
         int outer = Shapes.Product(shape.AsSpan(0, a));
         int inner = Shapes.Product(shape.AsSpan(a + 1));
         var dst = result.Span;
@@ -125,7 +125,7 @@ public static class Ops
 
     private static Tensor<T> Unary<T>(Tensor<T> x, SpanAction<T> kernel) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var r = Tensor<T>.ZerosLike(x);
+        var r = Tensor<T>.UninitializedLike(x);
         kernel(x.Span, r.Span);
         return r;
     }

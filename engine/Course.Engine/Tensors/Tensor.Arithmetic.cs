@@ -11,15 +11,15 @@ public sealed partial class Tensor<T>
     public static Tensor<T> operator *(Tensor<T> a, Tensor<T> b) => Elementwise.Binary(a, b, BinaryOp.Multiply, "Multiply");
     public static Tensor<T> operator /(Tensor<T> a, Tensor<T> b) => Elementwise.Binary(a, b, BinaryOp.Divide, "Divide");
 
-    public static Tensor<T> operator +(Tensor<T> a, T s) { var r = ZerosLike(a); TensorPrimitives.Add<T>(a.Span, s, r.Span); return r; }
-    public static Tensor<T> operator -(Tensor<T> a, T s) { var r = ZerosLike(a); TensorPrimitives.Subtract<T>(a.Span, s, r.Span); return r; }
-    public static Tensor<T> operator *(Tensor<T> a, T s) { var r = ZerosLike(a); TensorPrimitives.Multiply<T>(a.Span, s, r.Span); return r; }
-    public static Tensor<T> operator /(Tensor<T> a, T s) { var r = ZerosLike(a); TensorPrimitives.Divide<T>(a.Span, s, r.Span); return r; }
+    public static Tensor<T> operator +(Tensor<T> a, T s) { var r = UninitializedLike(a); TensorPrimitives.Add<T>(a.Span, s, r.Span); return r; }
+    public static Tensor<T> operator -(Tensor<T> a, T s) { var r = UninitializedLike(a); TensorPrimitives.Subtract<T>(a.Span, s, r.Span); return r; }
+    public static Tensor<T> operator *(Tensor<T> a, T s) { var r = UninitializedLike(a); TensorPrimitives.Multiply<T>(a.Span, s, r.Span); return r; }
+    public static Tensor<T> operator /(Tensor<T> a, T s) { var r = UninitializedLike(a); TensorPrimitives.Divide<T>(a.Span, s, r.Span); return r; }
     public static Tensor<T> operator +(T s, Tensor<T> a) => a + s;
     public static Tensor<T> operator *(T s, Tensor<T> a) => a * s;
-    public static Tensor<T> operator -(T s, Tensor<T> a) { var r = ZerosLike(a); TensorPrimitives.Subtract<T>(s, a.Span, r.Span); return r; }
-    public static Tensor<T> operator /(T s, Tensor<T> a) { var r = ZerosLike(a); TensorPrimitives.Divide<T>(s, a.Span, r.Span); return r; }
-    public static Tensor<T> operator -(Tensor<T> a) { var r = ZerosLike(a); TensorPrimitives.Negate<T>(a.Span, r.Span); return r; }
+    public static Tensor<T> operator -(T s, Tensor<T> a) { var r = UninitializedLike(a); TensorPrimitives.Subtract<T>(s, a.Span, r.Span); return r; }
+    public static Tensor<T> operator /(T s, Tensor<T> a) { var r = UninitializedLike(a); TensorPrimitives.Divide<T>(s, a.Span, r.Span); return r; }
+    public static Tensor<T> operator -(Tensor<T> a) { var r = UninitializedLike(a); TensorPrimitives.Negate<T>(a.Span, r.Span); return r; }
 
     /// <summary>Adds <paramref name="other"/> (same shape) into this tensor: the one in-place update, used by optimisers and accumulators.</summary>
     public void AddInPlace(Tensor<T> other, T? scale = null)
@@ -44,13 +44,13 @@ internal static class Elementwise
     {
         if (a.SameShape(b))
         {
-            var r = Tensor<T>.ZerosLike(a);
+            var r = Tensor<T>.UninitializedLike(a);
             Apply(op, a.Span, b.Span, r.Span);
             return r;
         }
 
         var shape = Shapes.Broadcast(a.Shape, b.Shape, name);
-        var result = Tensor<T>.Zeros(shape);
+        var result = Tensor<T>.Uninitialized(shape);   // every path below writes every element
 
         // Fast path: one operand is a trailing block of the other (e.g. [N, K] + [K]) → apply per block.
         if (b.Length > 0 && a.Length == result.Length && IsTrailingBlock(b.Shape, shape))

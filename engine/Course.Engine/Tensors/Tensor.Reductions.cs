@@ -96,6 +96,7 @@ public sealed partial class Tensor<T>
                 };
                 continue;
             }
+            if (n == 0) continue;   // an empty axis sums to 0 (acc is already zero)
             // Accumulate whole rows of length `inner` so the inner loop is vectorised.
             src.Slice(o * n * inner, inner).CopyTo(acc);
             for (int k = 1; k < n; k++)

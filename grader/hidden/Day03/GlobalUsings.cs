@@ -6,3 +6,5 @@ global using Xunit;
 global using Tensor = Course.Engine.Tensor<double>;
 global using Parameter = Course.Engine.Parameter<double>;
 global using ILayer = Course.Engine.ILayer<double>;
+global using ILossLayer = Course.Engine.ILossLayer<double>;
+global using IOptimizer = Course.Engine.IOptimizer<double>;

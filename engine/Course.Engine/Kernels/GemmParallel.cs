@@ -1,0 +1,98 @@
+using System.Numerics;
+
+namespace Course.Engine.Kernels;
+
+/// <summary>One GEMM call's operands as raw addresses (the caller keeps them pinned for the duration).</summary>
+internal readonly record struct GemmProblem<T>(nint A, nint B, nint C, int M, int N, int K, bool TransA, bool TransB)
+    where T : unmanaged;
+
+/// <summary>
+/// Splits a GEMM over the cores: into independent strips of C — column strips (each packs its own part of B) when C
+/// is wide enough, row strips otherwise — or, when C is small and the depth k is long (a convolution's weight
+/// gradient: 16×9 outputs summed over 50,000 positions), into k ranges whose partial products are added at the end.
+/// Runs on the thread pool with the calling thread taking a share; strips never share output, so no locking.
+/// </summary>
+internal static unsafe class GemmParallel
+{
+    public static void Run<T, TKernel>(GemmProblem<T> p, int threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IGemmMicroKernel<T>
+    {
+        int mr = TKernel.Mr, nr = TKernel.Nr;
+        nint lda = p.TransA ? p.M : p.K, ldb = p.TransB ? p.K : p.N, ldc = p.N;
+        T* a = (T*)p.A, b = (T*)p.B, c = (T*)p.C;
+
+        if (threads > 1 && p.K >= 2 * GemmBlocked.KC && p.K >= 4L * Math.Max(p.M, p.N))
+        {
+            RunSplitK<T, TKernel>(p, threads, lda, ldb, ldc);
+            return;
+        }
+
+        bool byColumns = p.N >= threads * nr && (p.N >= p.M || p.M < threads * mr);
+        bool byRows = !byColumns && p.M >= threads * mr;
+        if (threads <= 1 || (!byColumns && !byRows))
+        {
+            GemmBlocked.Run<T, TKernel>(a, lda, p.TransA, b, ldb, p.TransB, c, ldc, p.M, p.N, p.K);
+            return;
+        }
+
+        int extent = byColumns ? p.N : p.M, unit = byColumns ? nr : mr;
+        int units = (extent + unit - 1) / unit;
+        int strip = (units + threads - 1) / threads * unit;
+        // Column strips wider than one B block gain nothing (A is re-packed per block anyway); narrower strips let a
+        // core that finishes early take the next one when the other core is shared with another process.
+        if (byColumns) strip = Math.Min(strip, GemmBlocked.NC<T>());
+        int strips = (extent + strip - 1) / strip;
+        Parallel.For(0, strips, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+        {
+            T* a = (T*)p.A, b = (T*)p.B, c = (T*)p.C;
+            int start = s * strip, size = Math.Min(strip, extent - start);
+            if (byColumns)
+            {
+                T* bStrip = p.TransB ? b + start * ldb : b + start;
+                GemmBlocked.Run<T, TKernel>(a, lda, p.TransA, bStrip, ldb, p.TransB, c + start, ldc, p.M, size, p.K);
+            }
+            else
+            {
+                T* aStrip = p.TransA ? a + start : a + start * lda;
+                GemmBlocked.Run<T, TKernel>(aStrip, lda, p.TransA, b, ldb, p.TransB, c + start * ldc, ldc, size, p.N, p.K);
+            }
+        });
+    }
+
+    /// <summary>Each thread multiplies one k range; the first writes C, the others private buffers added in afterwards.</summary>
+    private static void RunSplitK<T, TKernel>(GemmProblem<T> p, int threads, nint lda, nint ldb, nint ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IGemmMicroKernel<T>
+    {
+        int size = p.M * p.N;
+        int chunk = (p.K + threads - 1) / threads;
+        int parts = (p.K + chunk - 1) / chunk;
+        var partials = new T[parts - 1][];
+        for (int i = 0; i < partials.Length; i++) partials[i] = System.Buffers.ArrayPool<T>.Shared.Rent(size);
+        try
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+            {
+                T* a = (T*)p.A, b = (T*)p.B;
+                int k0 = s * chunk, kc = Math.Min(chunk, p.K - k0);
+                T* aPart = p.TransA ? a + k0 * lda : a + k0;
+                T* bPart = p.TransB ? b + k0 : b + k0 * ldb;
+                if (s == 0)
+                {
+                    GemmBlocked.Run<T, TKernel>(aPart, lda, p.TransA, bPart, ldb, p.TransB, (T*)p.C, ldc, p.M, p.N, kc);
+                    return;
+                }
+                fixed (T* partial = partials[s - 1])
+                    GemmBlocked.Run<T, TKernel>(aPart, lda, p.TransA, bPart, ldb, p.TransB, partial, p.N, p.M, p.N, kc);
+            });
+            var c = new Span<T>((T*)p.C, size);
+            foreach (var partial in partials)
+                System.Numerics.Tensors.TensorPrimitives.Add(c, partial.AsSpan(0, size), c);
+        }
+        finally
+        {
+            foreach (var partial in partials) System.Buffers.ArrayPool<T>.Shared.Return(partial);
+        }
+    }
+}

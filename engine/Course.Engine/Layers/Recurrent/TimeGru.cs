@@ -1,0 +1,131 @@
+using System.Numerics.Tensors;
+using Course.Engine.Kernels;
+
+namespace Course.Engine.Layers;
+
+/// <summary>GRU unrolled over time with BPTT inside each call.</summary>
+/// <remarks>
+/// xs: (N, T, D) → hs: (N, T, H). Wx: (3H, D), Wh: (3H, H), bx: (3H), bh: (3H), gate blocks r, z, n (PyTorch's
+/// weight_ih/weight_hh/bias_ih/bias_hh exactly). Parameters "Wx", "Wh", "bx", "bh". See <see cref="GruMath"/> for the equations.
+/// Speed: X·Wxᵀ + bx for all steps is one GEMM; each step does one h·Whᵀ GEMM; the weight gradients are one GEMM each
+/// after the time loop. Forward caches (time-major) the input, every step's gates, h·Whᵀ + bh and h.
+/// State handling as <see cref="TimeLstm{T}"/>: <see cref="State"/>, stateful carry, <see cref="StateGrad"/> = dL/dh₀.
+/// </remarks>
+public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Parameter<T>[] _parameters;
+    private readonly RecurrentState<T> _h;
+    private Cache? _cache;
+    private T[]? _xt, _gates, _gh, _hs, _dht, _dGx, _dGh, _dxt;   // reused across calls
+
+    private sealed record Cache(int N, int T, T[] X, T[] Gates, T[] Gh, T[] Hs);
+
+    /// <summary>Weights N(0, 1/fanIn) (Xavier, the book's form), zero biases.</summary>
+    public TimeGru(int inputDim, int hiddenDim, Rng rng, bool stateful = false)
+        : this(Init.Weights<T>(WeightInit.Xavier, inputDim, rng, 0.01, 3 * hiddenDim, inputDim),
+               Init.Weights<T>(WeightInit.Xavier, hiddenDim, rng, 0.01, 3 * hiddenDim, hiddenDim),
+               Tensor<T>.Zeros(3 * hiddenDim), Tensor<T>.Zeros(3 * hiddenDim), stateful)
+    {
+    }
+
+    /// <summary>From explicit weights: wx (3H, D), wh (3H, H), bx (3H), bh (3H).</summary>
+    public TimeGru(Tensor<T> wx, Tensor<T> wh, Tensor<T> bx, Tensor<T> bh, bool stateful = false)
+    {
+        GruShapes.Check("TimeGru", wx, wh, bx, bh);
+        Wx = new Parameter<T>("Wx", wx);
+        Wh = new Parameter<T>("Wh", wh);
+        Bx = new Parameter<T>("bx", bx);
+        Bh = new Parameter<T>("bh", bh);
+        _parameters = [Wx, Wh, Bx, Bh];
+        _h = new RecurrentState<T>(stateful);
+    }
+
+    public Parameter<T> Wx { get; }
+    public Parameter<T> Wh { get; }
+    public Parameter<T> Bx { get; }
+    public Parameter<T> Bh { get; }
+    public int InputDim => Wx.Value.Dim(1);
+    public int HiddenDim => Wh.Value.Dim(1);
+    public bool Stateful => _h.Stateful;
+    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+
+    /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
+    public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }
+
+    /// <summary>dL/dh₀ (N, H) from the last Backward.</summary>
+    public Tensor<T>? StateGrad { get; private set; }
+
+    public void ResetState() => _h.Reset();
+
+    public Tensor<T> Forward(Tensor<T> x, bool training = true)
+    {
+        int d = InputDim, h = HiddenDim, g = 3 * h;
+        if (x.Rank != 3 || x.Dim(2) != d)
+            throw new ArgumentException($"TimeGru: expected input of shape (N, T, {d}), got {x.ShapeString}.");
+        int n = x.Dim(0), steps = x.Dim(1), nh = n * h, ng = n * g;
+        var h0 = _h.Start("TimeGru", "state", n, h);
+
+        var xt = ScratchBuffer.Exact(ref _xt, steps * n * d);
+        LeadingAxesSwap.Copy<T>(x.Span, xt, n, steps, d);
+        var gates = ScratchBuffer.Exact(ref _gates, steps * ng);
+        Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, false, true);
+        RowVector.AddToRows<T>(gates, steps * n, g, Bx.Value.Span);
+        var gh = ScratchBuffer.Exact(ref _gh, steps * ng);
+        var hs = ScratchBuffer.Exact(ref _hs, (steps + 1) * nh);
+        h0.Span.CopyTo(hs);
+        var wh = Wh.Value.Span;
+        for (int t = 0; t < steps; t++)
+        {
+            var ght = gh.AsSpan(t * ng, ng);
+            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), wh, ght, n, g, h, false, true);
+            RowVector.AddToRows<T>(ght, n, g, Bh.Value.Span);
+            GruMath.Forward<T>(gates.AsSpan(t * ng, ng), ght, hs.AsSpan(t * nh, nh), hs.AsSpan((t + 1) * nh, nh), n, h);
+        }
+
+        var y = Tensor<T>.Zeros(n, steps, h);
+        LeadingAxesSwap.Copy<T>(hs.AsSpan(nh), y.Span, steps, n, h);
+        _h.Carry(Tensor<T>.From(hs[(steps * nh)..], n, h));
+        _cache = new Cache(n, steps, xt, gates, gh, hs);
+        return y;
+    }
+
+    /// <summary>dhs (N, T, H) → dxs (N, T, D); overwrites the gradients of Wx, Wh, bx, bh (summed over all steps).</summary>
+    public Tensor<T> Backward(Tensor<T> dOut)
+    {
+        var k = _cache ?? throw new InvalidOperationException("TimeGru.Backward called before Forward.");
+        int n = k.N, steps = k.T, d = InputDim, h = HiddenDim, g = 3 * h, nh = n * h, ng = n * g;
+        if (dOut.Rank != 3 || dOut.Dim(0) != n || dOut.Dim(1) != steps || dOut.Dim(2) != h)
+            throw new ArgumentException($"TimeGru.Backward: expected dOut of shape ({n}, {steps}, {h}), got {dOut.ShapeString}.");
+        var dht = ScratchBuffer.Exact(ref _dht, steps * nh);
+        LeadingAxesSwap.Copy<T>(dOut.Span, dht, n, steps, h);
+        var dGx = ScratchBuffer.Exact(ref _dGx, steps * ng);
+        var dGh = ScratchBuffer.Exact(ref _dGh, steps * ng);
+        var dh = new T[nh];
+        var dhRec = new T[nh];
+        var dhDirect = new T[nh];
+        var wh = Wh.Value.Span;
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            TensorPrimitives.Add<T>(dht.AsSpan(t * nh, nh), dhRec, dh);
+            var dGht = dGh.AsSpan(t * ng, ng);
+            GruMath.Backward<T>(k.Gates.AsSpan(t * ng, ng), k.Gh.AsSpan(t * ng, ng), k.Hs.AsSpan(t * nh, nh), dh,
+                                dGx.AsSpan(t * ng, ng), dGht, dhDirect, n, h);
+            Gemm.Multiply<T>(dGht, wh, dhRec, n, h, g, false, false);
+            TensorPrimitives.Add<T>(dhRec, dhDirect, dhRec);
+        }
+        var dWx = Tensor<T>.Zeros(g, d);
+        Gemm.Multiply<T>(dGx, k.X, dWx.Span, g, d, steps * n, true, false);
+        var dWh = Tensor<T>.Zeros(g, h);
+        Gemm.Multiply<T>(dGh, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, true, false);
+        Wx.Grad = dWx;
+        Wh.Grad = dWh;
+        Bx.Grad = RowVector.ColumnSums<T>(dGx, steps * n, g);
+        Bh.Grad = RowVector.ColumnSums<T>(dGh, steps * n, g);
+        var dxt = ScratchBuffer.Exact(ref _dxt, steps * n * d);
+        Gemm.Multiply<T>(dGx, Wx.Value.Span, dxt, steps * n, d, g, false, false);
+        var dx = Tensor<T>.Zeros(n, steps, d);
+        LeadingAxesSwap.Copy<T>(dxt, dx.Span, steps, n, d);
+        StateGrad = Tensor<T>.From(dhRec, n, h);
+        return dx;
+    }
+}

@@ -1,0 +1,156 @@
+using Course.Engine.Kernels;
+
+namespace Course.Engine.Layers;
+
+/// <summary>LSTM unrolled over time with backpropagation through time (BPTT) inside each call.</summary>
+/// <remarks>
+/// xs: (N, T, D) → hs: (N, T, H). Wx: (4H, D), Wh: (4H, H), b: (4H), gate blocks i, f, g, o (PyTorch's order; PyTorch's
+/// two biases b_ih + b_hh correspond to b). Parameters "Wx", "Wh", "b".
+/// Speed: the input projection X·Wxᵀ for all T steps is one GEMM; each step adds h·Whᵀ into its slice and applies the
+/// fused gate nonlinearities; Backward forms dWx, dWh, db and dX with one GEMM each after the time loop.
+/// Forward caches (time-major) the input, every step's gate values, h and c, and tanh(c), in arrays reused from call to
+/// call while the shapes stay the same; outputs and gradients are always new tensors.
+/// State: non-stateful layers start each Forward from zeros unless <see cref="State"/>/<see cref="CellState"/> were set
+/// just before; stateful layers carry the final (h, c) into the next Forward (truncated BPTT: gradients never flow
+/// into the previous call). <see cref="StateGrad"/>/<see cref="CellStateGrad"/> expose dL/dh₀ and dL/dc₀ after Backward
+/// (for encoder–decoder models).
+/// </remarks>
+public sealed class TimeLstm<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Parameter<T>[] _parameters;
+    private readonly RecurrentState<T> _h;
+    private readonly RecurrentState<T> _c;
+    private Cache? _cache;
+    private T[]? _xt, _gates, _hs, _cs, _tanhC, _recurrent, _dht, _dA, _dxt;   // reused across calls
+
+    private sealed record Cache(int N, int T, T[] X, T[] Gates, T[] Hs, T[] Cs, T[] TanhC);
+
+    /// <summary>Xavier-style init N(0, 1/fanIn) for Wx and Wh, zero bias except the forget block = <paramref name="forgetBias"/>.</summary>
+    public TimeLstm(int inputDim, int hiddenDim, Rng rng, bool stateful = false, double forgetBias = 1.0)
+        : this(Init.Weights<T>(WeightInit.Xavier, inputDim, rng, 0.01, 4 * hiddenDim, inputDim),
+               Init.Weights<T>(WeightInit.Xavier, hiddenDim, rng, 0.01, 4 * hiddenDim, hiddenDim),
+               ForgetBias(hiddenDim, forgetBias), stateful)
+    {
+    }
+
+    /// <summary>From explicit weights: wx (4H, D), wh (4H, H), b (4H).</summary>
+    public TimeLstm(Tensor<T> wx, Tensor<T> wh, Tensor<T> b, bool stateful = false)
+    {
+        int h = wh.Rank == 2 ? wh.Dim(1) : -1;
+        if (h < 1 || wh.Dim(0) != 4 * h || wx.Rank != 2 || wx.Dim(0) != 4 * h || b.Rank != 1 || b.Dim(0) != 4 * h)
+            throw new ArgumentException($"TimeLstm: expected Wx (4H, D), Wh (4H, H), b (4H); got {wx.ShapeString}, {wh.ShapeString}, {b.ShapeString}.");
+        Wx = new Parameter<T>("Wx", wx);
+        Wh = new Parameter<T>("Wh", wh);
+        B = new Parameter<T>("b", b);
+        _parameters = [Wx, Wh, B];
+        _h = new RecurrentState<T>(stateful);
+        _c = new RecurrentState<T>(stateful);
+    }
+
+    public Parameter<T> Wx { get; }
+    public Parameter<T> Wh { get; }
+    public Parameter<T> B { get; }
+    public int InputDim => Wx.Value.Dim(1);
+    public int HiddenDim => Wh.Value.Dim(1);
+    public bool Stateful => _h.Stateful;
+    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+
+    /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
+    public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }
+
+    /// <summary>Cell state (N, H), like <see cref="State"/>.</summary>
+    public Tensor<T>? CellState { get => _c.Value; set => _c.Value = value; }
+
+    /// <summary>dL/dh₀ (N, H) from the last Backward.</summary>
+    public Tensor<T>? StateGrad { get; private set; }
+
+    /// <summary>dL/dc₀ (N, H) from the last Backward.</summary>
+    public Tensor<T>? CellStateGrad { get; private set; }
+
+    public void ResetState() { _h.Reset(); _c.Reset(); }
+
+    public Tensor<T> Forward(Tensor<T> x, bool training = true)
+    {
+        int d = InputDim, h = HiddenDim, g = 4 * h;
+        if (x.Rank != 3 || x.Dim(2) != d)
+            throw new ArgumentException($"TimeLstm: expected input of shape (N, T, {d}), got {x.ShapeString}.");
+        int n = x.Dim(0), steps = x.Dim(1);
+        var h0 = _h.Start("TimeLstm", "state", n, h);
+        var c0 = _c.Start("TimeLstm", "cell state", n, h);
+
+        var xt = ScratchBuffer.Exact(ref _xt, steps * n * d);
+        LeadingAxesSwap.Copy<T>(x.Span, xt, n, steps, d);
+        var gates = ScratchBuffer.Exact(ref _gates, steps * n * g);
+        Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, false, true);     // all steps' X·Wxᵀ at once
+        RowVector.AddToRows<T>(gates, steps * n, g, B.Value.Span);
+
+        var hs = ScratchBuffer.Exact(ref _hs, (steps + 1) * n * h);     // h₀ … h_T, time-major
+        var cs = ScratchBuffer.Exact(ref _cs, (steps + 1) * n * h);
+        var tanhC = ScratchBuffer.Exact(ref _tanhC, steps * n * h);
+        h0.Span.CopyTo(hs);
+        c0.Span.CopyTo(cs);
+        var recurrent = ScratchBuffer.Exact(ref _recurrent, n * g);
+        var wh = Wh.Value.Span;
+        int nh = n * h, ng = n * g;
+        for (int t = 0; t < steps; t++)
+        {
+            var a = gates.AsSpan(t * ng, ng);
+            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), wh, recurrent, n, g, h, false, true);
+            System.Numerics.Tensors.TensorPrimitives.Add<T>(a, recurrent, a);
+            LstmMath.Activate(a, n, h);
+            LstmMath.Cell<T>(a, cs.AsSpan(t * nh, nh), cs.AsSpan((t + 1) * nh, nh), tanhC.AsSpan(t * nh, nh),
+                             hs.AsSpan((t + 1) * nh, nh), n, h);
+        }
+
+        var y = Tensor<T>.Zeros(n, steps, h);
+        LeadingAxesSwap.Copy<T>(hs.AsSpan(nh), y.Span, steps, n, h);
+        _h.Carry(Tensor<T>.From(hs[(steps * nh)..], n, h));
+        _c.Carry(Tensor<T>.From(cs[(steps * nh)..], n, h));
+        _cache = new Cache(n, steps, xt, gates, hs, cs, tanhC);
+        return y;
+    }
+
+    /// <summary>dhs (N, T, H) → dxs (N, T, D); overwrites the gradients of Wx, Wh, b (summed over all steps).</summary>
+    public Tensor<T> Backward(Tensor<T> dOut)
+    {
+        var k = _cache ?? throw new InvalidOperationException("TimeLstm.Backward called before Forward.");
+        int n = k.N, steps = k.T, d = InputDim, h = HiddenDim, g = 4 * h, nh = n * h, ng = n * g;
+        if (dOut.Rank != 3 || dOut.Dim(0) != n || dOut.Dim(1) != steps || dOut.Dim(2) != h)
+            throw new ArgumentException($"TimeLstm.Backward: expected dOut of shape ({n}, {steps}, {h}), got {dOut.ShapeString}.");
+        var dht = ScratchBuffer.Exact(ref _dht, steps * nh);
+        LeadingAxesSwap.Copy<T>(dOut.Span, dht, n, steps, h);
+        var dA = ScratchBuffer.Exact(ref _dA, steps * ng);
+        var dh = new T[nh];
+        var dhRec = new T[nh];
+        var dc = new T[nh];
+        var wh = Wh.Value.Span;
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add<T>(dht.AsSpan(t * nh, nh), dhRec, dh);
+            var dAt = dA.AsSpan(t * ng, ng);
+            LstmMath.Backward<T>(k.Gates.AsSpan(t * ng, ng), k.Cs.AsSpan(t * nh, nh), k.TanhC.AsSpan(t * nh, nh), dh, dc, dAt, n, h);
+            Gemm.Multiply<T>(dAt, wh, dhRec, n, h, g, false, false);     // dh_{t-1} = dA_t · Wh
+        }
+        var dWx = Tensor<T>.Zeros(g, d);
+        Gemm.Multiply<T>(dA, k.X, dWx.Span, g, d, steps * n, true, false);
+        var dWh = Tensor<T>.Zeros(g, h);
+        Gemm.Multiply<T>(dA, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, true, false);
+        Wx.Grad = dWx;
+        Wh.Grad = dWh;
+        B.Grad = RowVector.ColumnSums<T>(dA, steps * n, g);
+        var dxt = ScratchBuffer.Exact(ref _dxt, steps * n * d);
+        Gemm.Multiply<T>(dA, Wx.Value.Span, dxt, steps * n, d, g, false, false);
+        var dx = Tensor<T>.Zeros(n, steps, d);
+        LeadingAxesSwap.Copy<T>(dxt, dx.Span, steps, n, d);
+        StateGrad = Tensor<T>.From(dhRec, n, h);
+        CellStateGrad = Tensor<T>.From(dc, n, h);
+        return dx;
+    }
+
+    private static Tensor<T> ForgetBias(int h, double forgetBias)
+    {
+        var b = Tensor<T>.Zeros(4 * h);
+        b.Span.Slice(h, h).Fill(T.CreateChecked(forgetBias));
+        return b;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Numerics.Tensors;
+
+namespace Course.Engine.Optimizers;
+
+/// <summary>Momentum SGD (the book's form): v ← αv − η(g + λθ); θ ← θ + v. Velocities start at 0, one per parameter.</summary>
+public sealed class Momentum<T>(double learningRate, double momentum = 0.9, double weightDecay = 0.0) : IOptimizer<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly OptimizerState<T> _state = new(1);
+
+    public double LearningRate { get; set; } = learningRate;
+
+    /// <summary>α.</summary>
+    public double MomentumCoefficient { get; } = momentum;
+
+    /// <summary>L2 coefficient λ (added to the gradient).</summary>
+    public double WeightDecay { get; } = weightDecay;
+
+    public void Step(IReadOnlyList<Parameter<T>> parameters)
+    {
+        T lr = T.CreateChecked(LearningRate), alpha = T.CreateChecked(MomentumCoefficient);
+        foreach (var p in parameters)
+        {
+            OptimizerState<T>.RequireGradient("Momentum", p);
+            var v = _state.For(p)[0].Span;
+            var theta = p.Value.Span;
+            TensorPrimitives.Multiply(v, alpha, v);                                                   // αv
+            if (WeightDecay != 0) TensorPrimitives.MultiplyAdd(theta, -lr * T.CreateChecked(WeightDecay), v, v); // − ηλθ
+            TensorPrimitives.MultiplyAdd(p.Grad.Span, -lr, v, v);                                     // − ηg
+            TensorPrimitives.Add(theta, v, theta);                                                    // θ + v
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Course.Cli.Commands;
+using Course.Grader.Checks;
+
+namespace Course.Cli;
+
+/// <summary>Every `course` sub-command; each lives in its own file under Commands/ and is registered here with one line.</summary>
+public static class CommandCatalog
+{
+    public static IReadOnlyList<Func<Command>> Commands =>
+    [
+        GradeCommand.Create,
+        CheckCommand.Create,
+        PackCommand.Create,
+        // notebook/site/kernel commands register here
+        NotebookCommand.Create,
+        SiteCommand.Create,
+        KernelCommand.Create,
+    ];
+
+    /// <summary>Checks `course check` runs after the grader's own (twins, traits, solutions, stubs, mutants).</summary>
+    public static IReadOnlyList<ICourseCheck> ExtraChecks =>
+    [
+        // notebook/site checks register here (ICourseCheck from Course.Grader.Checks)
+        new NotebookCommand.Check(),
+        new SiteCommand.Check(),
+    ];
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Course.Cli.Rendering;
+using Course.Grader.Checks;
+using Course.Grader.Grading;
+using Spectre.Console;
+
+namespace Course.Cli.Commands;
+
+/// <summary>course check: the course is consistent (twins, traits, solutions full marks, stubs zero with hints, mutants killed, + registered checks).</summary>
+public static class CheckCommand
+{
+    public static Command Create()
+    {
+        var only = new Option<string[]>("--only") { Description = "run only these checks (twins, traits, solutions, stubs, mutants, …)" };
+        var courseRoot = CourseRootOption.Create();
+        var command = new Command("check", "Check the course: solutions score full marks, stubs compile and score zero with hints, every mutant loses points.")
+        {
+            only, courseRoot,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var layout = CourseRootOption.Resolve(parse.GetValue(courseRoot));
+            var grader = new SubmissionGrader(layout);
+            var selected = parse.GetValue(only) is { Length: > 0 } names ? names.ToHashSet() : null;
+            var checks = GraderChecks.All.Concat(CommandCatalog.ExtraChecks).Where(c => selected is null || selected.Contains(c.Name)).ToList();
+            if (selected is not null && checks.Count == 0) throw new UsageException($"no check named {string.Join(", ", selected)}");
+            var context = new CheckContext(layout, grader, new GradeOptions(), null);
+            var findings = new List<CheckFinding>();
+            foreach (var check in checks)
+            {
+                var found = await ConsoleProgress.RunAsync($"check {check.Name}", p => check.RunAsync(context with { Progress = p }, cancel));
+                findings.AddRange(found);
+            }
+            var table = new Table().AddColumns("Check", "Subject", "Result", "Detail");
+            foreach (var f in findings)
+                table.AddRow(f.Check, Markup.Escape(f.Subject), f.Ok ? "[green]ok[/]" : "[red]FAIL[/]", Markup.Escape(f.Detail));
+            AnsiConsole.Write(table);
+            var failed = findings.Count(f => !f.Ok);
+            Console.WriteLine($"{findings.Count - failed} ok, {failed} failed");
+            return failed == 0 ? ExitCodes.Ok : ExitCodes.Threshold;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Course.Grader.Manifest;
+using Course.Grader.Policy;
+using Course.Grader.Submissions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Course.Grader.Building;
+
+/// <summary>
+/// Compiles a submission's DayNN sources in memory with Roslyn into Course.DayNN.dll, with the same references,
+/// implicit usings and assembly identity as the reference build. Only *.cs files are read: a submission's csproj,
+/// props or targets are never evaluated. The policy scan runs on the bound syntax trees before anything is emitted.
+/// Warnings are reported but do not fail the day (the learner's own build is the place for warnings-as-errors).
+/// </summary>
+public static class LearnerCompiler
+{
+    /// <summary>What &lt;ImplicitUsings&gt; adds to a Microsoft.NET.Sdk library.</summary>
+    private const string ImplicitUsings = """
+        global using global::System;
+        global using global::System.Collections.Generic;
+        global using global::System.IO;
+        global using global::System.Linq;
+        global using global::System.Net.Http;
+        global using global::System.Threading;
+        global using global::System.Threading.Tasks;
+        """;
+
+    public static CompileOutcome Compile(string dayFolder, string displayRoot, CachedDay cached, DayManifest day, bool skipPolicy)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Preview);
+        var trees = new List<SyntaxTree>();
+        foreach (var file in Submission.SourceFilesOf(dayFolder))
+        {
+            var text = Microsoft.CodeAnalysis.Text.SourceText.From(File.ReadAllText(file), System.Text.Encoding.UTF8);
+            trees.Add(CSharpSyntaxTree.ParseText(text, parse, Path.GetRelativePath(displayRoot, file).Replace('\\', '/')));
+        }
+        trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "<implicit usings>"));
+        trees.Add(CSharpSyntaxTree.ParseText(
+            $"[assembly: System.Reflection.AssemblyVersion(\"{cached.DayAssemblyVersion}\")]\n" +
+            "[assembly: System.Runtime.Versioning.TargetFramework(\".NETCoreApp,Version=v10.0\")]\n", parse, "<assembly info>"));
+
+        var references = FrameworkReferences.References
+            .Concat(cached.CompileReferences.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r)))
+            .ToList();
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+            optimizationLevel: OptimizationLevel.Release,
+            nullableContextOptions: NullableContextOptions.Enable,
+            deterministic: true,
+            allowUnsafe: false);
+        var compilation = CSharpCompilation.Create(cached.DayAssemblyName, trees, references, options);
+
+        var violations = skipPolicy ? [] : PolicyScanner.Scan(compilation, day.ForbiddenEngineApis);
+        var diagnostics = compilation.GetDiagnostics();
+        var errors = Messages(diagnostics, DiagnosticSeverity.Error);
+        var warnings = Messages(diagnostics, DiagnosticSeverity.Warning);
+        if (violations.Count > 0 || errors.Count > 0) return new CompileOutcome(null, errors, warnings, violations);
+
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        if (!emit.Success) return new CompileOutcome(null, Messages(emit.Diagnostics, DiagnosticSeverity.Error), warnings, violations);
+        return new CompileOutcome(stream.ToArray(), [], warnings, violations);
+    }
+
+    private static List<SourceMessage> Messages(ImmutableArray<Diagnostic> diagnostics, DiagnosticSeverity severity) =>
+        diagnostics.Where(d => d.Severity == severity)
+            .Select(d =>
+            {
+                var span = d.Location.GetLineSpan();
+                return new SourceMessage(span.Path ?? "", span.StartLinePosition.Line + 1, $"{d.Id}: {d.GetMessage()}");
+            })
+            .Distinct()
+            .Take(50)
+            .ToList();
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Course.Grader.Manifest;
+using Course.Grader.Running;
+
+namespace Course.Grader.Building;
+
+/// <summary>One day's test projects built once against the reference implementation, ready to be re-run with a learner's assembly.</summary>
+public sealed record CachedDay(
+    DayManifest Day,
+    string DayAssemblyName,
+    Version DayAssemblyVersion,
+    TestSuite Public,
+    TestSuite? Hidden,
+    IReadOnlyList<string> CompileReferences,
+    TimeSpan BuildTime);
+
+/// <summary>
+/// Builds the public and hidden test projects of a day ONCE against solutions/ (or exercises/ in a pack) into
+/// .course/cache, keyed by a hash of every input (engine, tests, hidden tests, reference project, props). Grading a
+/// submission then compiles only the learner's sources and swaps Course.DayNN.dll into a copy of the cached output.
+/// Builds use their own artifacts path inside the cache, never the repository's bin/obj.
+/// </summary>
+public sealed class TestCache(CourseLayout layout)
+{
+    private static readonly SemaphoreSlim InProcessLock = new(1, 1);
+
+    public string ArtifactsDir => Path.Combine(layout.CacheDir, "artifacts");
+
+    public async Task<CachedDay> GetAsync(DayManifest day, CancellationToken cancel = default)
+    {
+        if (string.IsNullOrEmpty(day.Project)) throw new GradingException($"day {day.Day} has no exercise project in course.json");
+        var watch = Stopwatch.StartNew();
+        var stamp = InputHash(day);
+        var stampFile = Path.Combine(layout.CacheDir, day.Label, "stamp.json");
+
+        await InProcessLock.WaitAsync(cancel);
+        try
+        {
+            Directory.CreateDirectory(layout.CacheDir);
+            using var crossProcess = await AcquireFileLockAsync(Path.Combine(layout.CacheDir, "build.lock"), cancel);
+            if (TryLoad(stampFile, stamp, day) is { } cached) return cached with { BuildTime = watch.Elapsed };
+
+            var publicSuite = await BuildSuiteAsync(layout.PublicTestsProject(day), TestVisibility.Public, cancel);
+            TestSuite? hiddenSuite = layout.HasHiddenTests(day)
+                ? await BuildSuiteAsync(layout.HiddenTestsProject(day), TestVisibility.Hidden, cancel)
+                : null;
+            var record = new StampRecord(stamp, publicSuite, hiddenSuite);
+            Directory.CreateDirectory(Path.GetDirectoryName(stampFile)!);
+            var temp = stampFile + ".tmp";
+            await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(record), cancel);
+            File.Move(temp, stampFile, overwrite: true);
+            return Describe(day, publicSuite, hiddenSuite, watch.Elapsed);
+        }
+        finally
+        {
+            InProcessLock.Release();
+        }
+    }
+
+    private CachedDay? TryLoad(string stampFile, string stamp, DayManifest day)
+    {
+        if (!File.Exists(stampFile)) return null;
+        try
+        {
+            var record = JsonSerializer.Deserialize<StampRecord>(File.ReadAllText(stampFile));
+            if (record is null || record.Stamp != stamp) return null;
+            if (!File.Exists(Path.Combine(record.Public.OutputDir, record.Public.EntryAssembly))) return null;
+            if (record.Hidden is not null && !File.Exists(Path.Combine(record.Hidden.OutputDir, record.Hidden.EntryAssembly))) return null;
+            return Describe(day, record.Public, record.Hidden, TimeSpan.Zero);
+        }
+        catch (JsonException) { return null; }
+    }
+
+    private static CachedDay Describe(DayManifest day, TestSuite pub, TestSuite? hidden, TimeSpan elapsed)
+    {
+        var name = $"Course.{day.Project}";
+        var dayDll = Path.Combine(pub.OutputDir, name + ".dll");
+        if (!File.Exists(dayDll)) throw new GradingException($"{pub.OutputDir}: the test build has no {name}.dll");
+        var version = System.Reflection.AssemblyName.GetAssemblyName(dayDll).Version ?? new Version(1, 0, 0, 0);
+        return new CachedDay(day, name, version, pub, hidden, ReferencesOf(dayDll, pub.OutputDir), elapsed);
+    }
+
+    /// <summary>What the reference Course.DayNN.dll was compiled against (transitively, within the test output): the learner compiles against the same.</summary>
+    private static IReadOnlyList<string> ReferencesOf(string assembly, string folder)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>([assembly]);
+        while (queue.Count > 0)
+        {
+            using var stream = File.OpenRead(queue.Dequeue());
+            using var pe = new PEReader(stream);
+            var md = pe.GetMetadataReader();
+            foreach (var handle in md.AssemblyReferences)
+            {
+                var refName = md.GetString(md.GetAssemblyReference(handle).Name);
+                var candidate = Path.Combine(folder, refName + ".dll");
+                if (File.Exists(candidate) && found.Add(candidate)) queue.Enqueue(candidate);
+            }
+        }
+        return found.ToList();
+    }
+
+    private async Task<TestSuite> BuildSuiteAsync(string project, TestVisibility visibility, CancellationToken cancel)
+    {
+        if (!File.Exists(project)) throw new GradingException($"{project}: test project not found");
+        var name = Path.GetFileNameWithoutExtension(project);
+        var build = await ChildProcess.RunAsync(DotnetHost.Path,
+            ["build", project, "-c", "Release", "-nologo", "-v", "q", "-nodeReuse:false",
+             $"-p:CourseImplementation={layout.ReferenceImplementation}", "--artifacts-path", ArtifactsDir],
+            layout.Root, TimeSpan.FromMinutes(10), cancel: cancel);
+        if (build.ExitCode != 0)
+            throw new GradingException($"{project}: building the tests against {layout.ReferenceImplementation}/ failed:\n{FirstErrors(build.StdOut + build.StdErr)}");
+
+        var output = Path.Combine(ArtifactsDir, "bin", name, "release");
+        var assemblyName = AssemblyNameOf(project);
+        var entry = assemblyName + ".dll";
+        if (!File.Exists(Path.Combine(output, entry))) throw new GradingException($"{project}: build produced no {Path.Combine(output, entry)}");
+
+        var list = await ChildProcess.RunAsync(DotnetHost.Path, [entry, "-list", "full/json", "-noColor"], output, TimeSpan.FromMinutes(2), cancel: cancel);
+        if (list.ExitCode != 0) throw new GradingException($"{project}: test discovery failed: {list.StdErr.Trim()}");
+        return new TestSuite(visibility, output, entry, TestListing.Parse(list.StdOut, project));
+    }
+
+    private static string AssemblyNameOf(string project)
+    {
+        var text = File.ReadAllText(project);
+        var m = System.Text.RegularExpressions.Regex.Match(text, "<AssemblyName>([^<]+)</AssemblyName>");
+        return m.Success ? m.Groups[1].Value.Trim() : Path.GetFileNameWithoutExtension(project);
+    }
+
+    private static string FirstErrors(string buildOutput)
+    {
+        var errors = buildOutput.Split('\n').Where(l => l.Contains(": error ")).Distinct().Take(20).ToList();
+        return errors.Count > 0 ? string.Join('\n', errors) : buildOutput.Trim();
+    }
+
+    /// <summary>Hash of every file that shapes the cached builds; any change rebuilds.</summary>
+    private string InputHash(DayManifest day)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var roots = new List<string>
+        {
+            Path.Combine(layout.Root, "engine"),
+            Path.GetDirectoryName(layout.PublicTestsProject(day))!,
+            Path.Combine(layout.Root, layout.ReferenceImplementation, day.Project!),
+        };
+        if (layout.HasHiddenTests(day)) roots.Add(Path.GetDirectoryName(layout.HiddenTestsProject(day))!);
+        var files = new List<string>();
+        foreach (var root in roots.Where(Directory.Exists))
+            files.AddRange(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".cs") || f.EndsWith(".csproj") || f.EndsWith(".props") || f.EndsWith(".targets") || f.EndsWith(".json") || f.EndsWith(".csv") || f.EndsWith(".gz"))
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")));
+        foreach (var name in new[] { "Directory.Build.props", "Directory.Packages.props", "Directory.Build.targets", "global.json" })
+            if (File.Exists(Path.Combine(layout.Root, name))) files.Add(Path.Combine(layout.Root, name));
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(layout.Root, file) + "\n"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+        hash.AppendData(Encoding.UTF8.GetBytes(layout.ReferenceImplementation));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancel)
+    {
+        while (true)
+        {
+            try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException) { await Task.Delay(200, cancel); }
+        }
+    }
+
+    private sealed record StampRecord(string Stamp, TestSuite Public, TestSuite? Hidden);
+}

@@ -1,0 +1,13 @@
+namespace Course.Grader.Building;
+
+/// <summary>Public tests ship with the exercises; hidden tests live under grader/hidden and are never shown.</summary>
+public enum TestVisibility { Public, Hidden }
+
+/// <summary>One test method (all cases of a theory count as one test). <see cref="Exercise"/> is its [Trait("Exercise", …)].</summary>
+public sealed record TestMethod(string Class, string Method, string? Exercise)
+{
+    public string FullName => $"{Class}.{Method}";
+}
+
+/// <summary>A built test project in the grader cache: its output folder, entry assembly and discovered tests.</summary>
+public sealed record TestSuite(TestVisibility Visibility, string OutputDir, string EntryAssembly, IReadOnlyList<TestMethod> Tests);

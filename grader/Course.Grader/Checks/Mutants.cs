@@ -1,0 +1,112 @@
+using Course.Grader.Grading;
+using Course.Grader.Manifest;
+using Course.Grader.Results;
+
+namespace Course.Grader.Checks;
+
+/// <summary>A deliberately buggy solution: tests/Mutants/DayNN/&lt;ID&gt;/ with MUTANT.md and, per changed solution file,
+/// either <c>File.cs.mutation</c> hunks (<see cref="MutationPatch"/>) or a whole replacement <c>File.cs</c>.</summary>
+public sealed record Mutant(DayManifest Day, string Id, string Folder, string Description);
+
+/// <summary>How a mutant fared: hidden points lost (killed) or not.</summary>
+public sealed record MutantOutcome(Mutant Mutant, bool Killed, double HiddenScore, double HiddenMax, string Detail);
+
+/// <summary>Finds mutants and grades each one overlaid on the reference solution.</summary>
+public static class Mutants
+{
+    public static IReadOnlyList<Mutant> Discover(CourseLayout layout, CourseManifest manifest)
+    {
+        var list = new List<Mutant>();
+        foreach (var day in manifest.GradableDays)
+        {
+            var dir = Path.Combine(layout.MutantsDir, day.Project!);
+            if (!Directory.Exists(dir)) continue;
+            foreach (var m in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
+            {
+                var md = Path.Combine(m, "MUTANT.md");
+                var description = File.Exists(md) ? File.ReadLines(md).FirstOrDefault(l => l.Trim().Length > 0)?.Trim().TrimStart('#', ' ') ?? "" : "";
+                list.Add(new Mutant(day, Path.GetFileName(m), m, description));
+            }
+        }
+        return list;
+    }
+
+    public static async Task<MutantOutcome> GradeAsync(CheckContext context, Mutant mutant, CancellationToken cancel)
+    {
+        if (mutant.Description.Length == 0) return new MutantOutcome(mutant, false, 0, 0, "MUTANT.md is missing or has no description line");
+        var solution = Path.Combine(context.Layout.SolutionsDir, mutant.Day.Project!);
+        var overlay = Directory.EnumerateFiles(mutant.Folder, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cs.mutation", StringComparison.Ordinal)).ToList();
+        if (overlay.Count == 0) return new MutantOutcome(mutant, false, 0, 0, "no .cs or .cs.mutation files to overlay");
+        static string Target(string rel) => rel.EndsWith(".mutation", StringComparison.Ordinal) ? rel[..^".mutation".Length] : rel;
+        var missing = overlay.Select(f => Target(Path.GetRelativePath(mutant.Folder, f))).Where(r => !File.Exists(Path.Combine(solution, r))).ToList();
+        if (missing.Count > 0) return new MutantOutcome(mutant, false, 0, 0, $"replaces files not in solutions/{mutant.Day.Project}: {string.Join(", ", missing)}");
+
+        var submission = Path.Combine(Path.GetTempPath(), "course-mutant-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var target = Path.Combine(submission, mutant.Day.Project!);
+            foreach (var file in Directory.EnumerateFiles(solution, "*.cs", SearchOption.AllDirectories))
+            {
+                var rel = Path.GetRelativePath(solution, file);
+                if (rel.StartsWith("bin") || rel.StartsWith("obj")) continue;
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, rel))!);
+                File.Copy(file, Path.Combine(target, rel));
+            }
+            foreach (var file in overlay)
+            {
+                var rel = Path.GetRelativePath(mutant.Folder, file);
+                var destination = Path.Combine(target, Target(rel));
+                if (rel.EndsWith(".mutation", StringComparison.Ordinal))
+                {
+                    try
+                    {
+                        var patch = MutationPatch.Parse(File.ReadAllText(file), rel);
+                        File.WriteAllText(destination, patch.Apply(File.ReadAllText(destination), rel));
+                    }
+                    catch (Exception e) when (e is FormatException or InvalidOperationException)
+                    {
+                        return new MutantOutcome(mutant, false, 0, 0, e.Message);
+                    }
+                }
+                else File.Copy(file, destination, overwrite: true);
+            }
+
+            var result = await context.Grader.GradeAsync(submission, context.Options with { Days = [mutant.Day.Day], PublicOnly = false }, null, cancel);
+            var day = result.Days.Single();
+            var hidden = result.Tests.Where(t => t.Hidden).ToList();
+            var hiddenScore = hidden.Sum(t => t.Score);
+            var hiddenMax = hidden.Sum(t => t.MaxScore);
+            var killed = day.StatusKind != DayStatus.CompileError && day.StatusKind != DayStatus.PolicyViolation && hiddenScore < hiddenMax - 1e-9;
+            var killers = hidden.Where(t => !t.Passed).Select(t => t.Name.Replace("[hidden] ", "")).Take(3).ToList();
+            var detail = day.StatusKind is DayStatus.CompileError or DayStatus.PolicyViolation
+                ? $"the mutant does not build ({day.Status}): {string.Join("; ", day.Messages.Take(2))}"
+                : killed ? $"hidden {SubmissionGrader.Fmt(hiddenScore)}/{SubmissionGrader.Fmt(hiddenMax)}; killed by {string.Join(", ", killers)}"
+                : $"survives: hidden {SubmissionGrader.Fmt(hiddenScore)}/{SubmissionGrader.Fmt(hiddenMax)}";
+            return new MutantOutcome(mutant, killed, hiddenScore, hiddenMax, detail);
+        }
+        finally
+        {
+            try { Directory.Delete(submission, recursive: true); } catch (IOException) { }
+        }
+    }
+}
+
+/// <summary>Every mutant loses hidden-test points when overlaid on the solution.</summary>
+public sealed class MutantsLosePointsCheck : ICourseCheck
+{
+    public string Name => "mutants";
+
+    public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
+    {
+        var mutants = Mutants.Discover(context.Layout, context.Grader.Manifest);
+        var outcomes = new List<CheckFinding>();
+        foreach (var mutant in mutants)
+        {
+            context.Progress?.Report($"mutant {mutant.Id}");
+            var o = await Mutants.GradeAsync(context, mutant, cancel);
+            outcomes.Add(new CheckFinding(Name, $"{mutant.Id} {mutant.Description}", o.Killed, o.Detail));
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Course.Grader.Building;
+
+namespace Course.Grader.Running;
+
+/// <summary>Limits for one suite run.</summary>
+public sealed record RunLimits(TimeSpan DayTimeout, TimeSpan TestTimeout);
+
+/// <summary>
+/// Runs one cached test suite against a learner's Course.DayNN.dll in a child process: copies the cached test output
+/// to a scratch folder, swaps the learner assembly in, and runs the xunit v3 executable with its XML report going to
+/// a grader-chosen path. When the whole run times out or crashes (stack overflow, Environment.Exit, …) the tests are
+/// re-run in halves, recursively, so only the tests that hang or crash are lost.
+/// </summary>
+public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
+{
+    /// <summary>Start-up and discovery of a test process, added to the per-test budget of a re-run group (generous: graders share loaded machines).</summary>
+    private static readonly TimeSpan StartupSlack = TimeSpan.FromSeconds(10);
+
+    public async Task<SuiteOutcome> RunAsync(TestSuite suite, string dayAssemblyName, byte[] learnerAssembly, RunLimits limits, CancellationToken cancel)
+    {
+        var watch = Stopwatch.StartNew();
+        var scratch = Path.Combine(Path.GetTempPath(), "course-grade-" + Guid.NewGuid().ToString("N")[..12]);
+        var runDir = Path.Combine(scratch, "run");
+        var resultsDir = Path.Combine(scratch, "results-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(runDir);
+            Directory.CreateDirectory(resultsDir);
+            foreach (var file in Directory.EnumerateFiles(suite.OutputDir))
+            {
+                var name = Path.GetFileName(file);
+                if (name.EndsWith(".pdb", StringComparison.Ordinal) && name.StartsWith(dayAssemblyName, StringComparison.Ordinal)) continue;
+                File.Copy(file, Path.Combine(runDir, name));
+            }
+            foreach (var dir in Directory.EnumerateDirectories(suite.OutputDir)) CopyTree(dir, Path.Combine(runDir, Path.GetFileName(dir)));
+            await File.WriteAllBytesAsync(Path.Combine(runDir, dayAssemblyName + ".dll"), learnerAssembly, cancel);
+
+            var state = new RunState(suite, runDir, resultsDir, limits);
+            await RunGroupAsync(state, suite.Tests.ToList(), whole: true, limits.DayTimeout, cancel);
+            return new SuiteOutcome(state.Results, state.TimedOut, state.Crashed, watch.Elapsed, state.Processes);
+        }
+        finally
+        {
+            try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private async Task RunGroupAsync(RunState state, List<TestMethod> group, bool whole, TimeSpan timeout, CancellationToken cancel)
+    {
+        if (group.Count == 0) return;
+        var xml = Path.Combine(state.ResultsDir, $"run-{Interlocked.Increment(ref state.Processes)}.xml");
+        var args = new List<string> { state.Suite.EntryAssembly, "-noLogo", "-noColor", "-noAutoReporters", "-reporter", "quiet", "-result-xml", xml };
+        if (!whole) foreach (var t in group) { args.Add("-method"); args.Add(t.FullName); }
+
+        var (file, wrapped) = sandbox.Wrap(state.RunDir, args);
+        ChildOutcome outcome;
+        await processSlots.WaitAsync(cancel);
+        try { outcome = await ChildProcess.RunAsync(file, wrapped, state.RunDir, timeout, sandbox.Environment(state.RunDir), cancel); }
+        finally { processSlots.Release(); }
+
+        var results = outcome.TimedOut ? null : XunitResults.TryRead(xml, state.Suite.Visibility == TestVisibility.Public);
+        if (results is not null)
+        {
+            foreach (var t in group)
+                state.Results[t.FullName] = results.TryGetValue(t.FullName, out var r)
+                    ? r
+                    : new TestOutcome(false, "the test did not report a result (did the assembly's public API change?)");
+            return;
+        }
+
+        if (group.Count == 1)
+        {
+            if (outcome.TimedOut) state.TimedOut = true; else state.Crashed = true;
+            state.Results[group[0].FullName] = new TestOutcome(false, outcome.TimedOut
+                ? $"timed out after {timeout.TotalSeconds:0.#} s (the test process was killed)"
+                : $"the test process crashed (exit code {outcome.ExitCode}){CrashHint(outcome)}");
+            return;
+        }
+        var half = group.Count / 2;
+        foreach (var part in new[] { group[..half], group[half..] })
+        {
+            var partTimeout = TimeSpan.FromTicks(Math.Min(state.Limits.DayTimeout.Ticks,
+                (state.Limits.TestTimeout * part.Count + StartupSlack).Ticks));
+            await RunGroupAsync(state, part, whole: false, partTimeout, cancel);
+        }
+    }
+
+    private static string CrashHint(ChildOutcome outcome)
+    {
+        var text = outcome.StdErr + outcome.StdOut;
+        if (text.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase)) return ": stack overflow";
+        if (text.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase)) return ": out of memory";
+        return outcome.ExitCode is 0 or 1 ? ": the process exited before reporting (Environment.Exit?)" : "";
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.EnumerateFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
+        foreach (var d in Directory.EnumerateDirectories(from)) CopyTree(d, Path.Combine(to, Path.GetFileName(d)));
+    }
+
+    private sealed class RunState(TestSuite suite, string runDir, string resultsDir, RunLimits limits)
+    {
+        public TestSuite Suite { get; } = suite;
+        public string RunDir { get; } = runDir;
+        public string ResultsDir { get; } = resultsDir;
+        public RunLimits Limits { get; } = limits;
+        public Dictionary<string, TestOutcome> Results { get; } = new(StringComparer.Ordinal);
+        public bool TimedOut;
+        public bool Crashed;
+        public int Processes;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Course.Notebooks.Building;
+
+/// <summary>
+/// Builds the chosen implementation's DayNN project into a cache folder and returns the
+/// Course.DayNN.dll path, so cells can call the learner's (or reference) code. A build is
+/// skipped when the cached dll is newer than every source it depends on (the day's project,
+/// the engine, the shared props), which keeps re-running a notebook fast.
+/// </summary>
+public sealed class DayAssemblyBuilder(string courseRoot, string? cacheRoot = null)
+{
+    private readonly string cacheRoot = cacheRoot
+        ?? Environment.GetEnvironmentVariable("COURSE_NOTEBOOK_CACHE")
+        ?? Path.Combine(Path.GetTempPath(), "course-notebooks");
+
+    /// <summary>Null when the implementation has no such project (e.g. Day 10 has no exercises).</summary>
+    public string? EnsureBuilt(Implementation implementation, string project, Action<string>? log = null)
+    {
+        var projectFile = Path.Combine(implementation.Directory, project, $"{project}.csproj");
+        if (!File.Exists(projectFile)) return null;
+
+        var dll = CachedDllPath(implementation, project);
+        var artifacts = ArtifactsPath(implementation);
+        var sources = Path.GetDirectoryName(projectFile)!;
+        if (IsFresh(dll, sources)) return dll;
+
+        // The cache is shared (temp folder): two runs building the same implementation at once would
+        // clobber each other's obj/ files, so builds of one artifacts folder take turns.
+        Directory.CreateDirectory(artifacts);
+        using var turn = WaitForTurn(Path.Combine(artifacts, ".build.lock"));
+        if (IsFresh(dll, sources)) return dll;
+
+        log?.Invoke($"building {Path.GetRelativePath(courseRoot, projectFile)} (CourseImplementation={implementation.MsBuildValue})");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = courseRoot,
+        };
+        foreach (var arg in new[]
+                 {
+                     // Release: notebooks train small models with the learner's code; errors are located in cells, not in DayNN.
+                     "build", projectFile, "-c", "Release", $"-p:CourseImplementation={implementation.MsBuildValue}",
+                     "--artifacts-path", artifacts, "-nologo", "-v", "q", "-clp:NoSummary;ErrorsOnly",
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start 'dotnet build'");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0 || !File.Exists(dll))
+        {
+            var errors = (stdout.Result + stderr.Result).Split('\n').Select(l => l.Trim()).Where(l => l.Contains("error", StringComparison.Ordinal)).Distinct().Take(5);
+            throw new InvalidOperationException($"{projectFile}: build failed: {string.Join(" | ", errors)}");
+        }
+
+        return dll;
+    }
+
+    private bool IsFresh(string dll, string sources) => File.Exists(dll) && File.GetLastWriteTimeUtc(dll) > NewestSource(sources);
+
+    /// <summary>An exclusive lock on a file that stays in place (deleting it would let two runs lock two different files).</summary>
+    private static FileStream WaitForTurn(string lockPath)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(250);
+            }
+        }
+    }
+
+    /// <summary>Where the build of this implementation's project lands (one artifacts folder per implementation).</summary>
+    public string CachedDllPath(Implementation implementation, string project) =>
+        Path.Combine(ArtifactsPath(implementation), "bin", project, "release", $"Course.{project}.dll");
+
+    private string ArtifactsPath(Implementation implementation) => Path.Combine(cacheRoot, Hash(implementation.Directory));
+
+    private DateTime NewestSource(string projectDir)
+    {
+        var roots = new[] { projectDir, Path.Combine(courseRoot, "engine", "Course.Engine") };
+        var newest = new[] { "Directory.Build.props", "Directory.Packages.props" }
+            .Select(f => Path.Combine(courseRoot, f)).Where(File.Exists).Select(File.GetLastWriteTimeUtc)
+            .DefaultIfEmpty(DateTime.MinValue).Max();
+        foreach (var root in roots.Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            {
+                var rel = Path.GetRelativePath(root, file);
+                if (rel.StartsWith("bin", StringComparison.Ordinal) || rel.StartsWith("obj", StringComparison.Ordinal)) continue;
+                var time = File.GetLastWriteTimeUtc(file);
+                if (time > newest) newest = time;
+            }
+        }
+
+        return newest;
+    }
+
+    private static string Hash(string text) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(text))))[..16].ToLowerInvariant();
+}

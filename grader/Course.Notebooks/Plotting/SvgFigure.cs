@@ -1,0 +1,15 @@
+using Course.Notebooks.Display;
+using Course.Notebooks.Model;
+
+namespace Course.Notebooks.Plotting;
+
+/// <summary>A finished plot: SVG markup plus a one-line text description for plain-text front ends.</summary>
+public sealed record SvgFigure(string Svg, string Description) : IRichDisplay
+{
+    public MimeBundle ToMimeBundle() => new MimeBundle().Add("image/svg+xml", Svg).Add("text/plain", Description);
+
+    /// <summary>Writes the SVG to a file (for lessons' assets/ or reports).</summary>
+    public void Save(string path) => File.WriteAllText(path, Svg);
+
+    public override string ToString() => Description;
+}

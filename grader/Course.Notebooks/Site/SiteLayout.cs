@@ -1,0 +1,54 @@
+using System.Net;
+
+namespace Course.Notebooks.Site;
+
+/// <summary>The page frame every site page shares: head, top navigation, content, prev/next footer.</summary>
+public static class SiteLayout
+{
+    /// <param name="rootPrefix">Relative path from the page to the site root ("" or "../").</param>
+    public static string Page(string title, string rootPrefix, string body, string? navigation = null) => $"""
+        <!DOCTYPE html>
+        <html lang="ja">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{WebUtility.HtmlEncode(title)}</title>
+        <link rel="stylesheet" href="{rootPrefix}site.css">
+        </head>
+        <body>
+        <header class="top"><a href="{rootPrefix}index.html">ホーム / Home</a> · <a href="{rootPrefix}glossary.html">用語集 / Glossary</a></header>
+        <main>
+        {body}
+        </main>
+        {(navigation is null ? "" : $"<nav class=\"pager\">{navigation}</nav>")}
+        </body>
+        </html>
+
+        """;
+
+    public const string Css = """
+        body { font-family: "Noto Sans JP", "Hiragino Sans", "Segoe UI", sans-serif; max-width: 60rem; margin: 0 auto; padding: 0 1rem 3rem; line-height: 1.7; color: #222; }
+        header.top { padding: .6rem 0; border-bottom: 1px solid #ddd; margin-bottom: 1rem; }
+        a { color: #1f5fa8; }
+        table { border-collapse: collapse; margin: 1rem 0; }
+        th, td { border: 1px solid #ccc; padding: .25rem .55rem; vertical-align: top; }
+        th { background: #f4f6f8; }
+        pre.code, pre.nb-output, pre.nb-raw { background: #f7f7f9; padding: .7rem; overflow-x: auto; border-radius: 4px; line-height: 1.45; }
+        pre.nb-output.error { background: #fdecea; color: #8a1c12; }
+        pre.nb-output.stderr { background: #fff6e5; }
+        .kw { color: #0000c0; } .str { color: #a31515; } .com { color: #2a7a2a; font-style: italic; } .num { color: #098658; } .typ { color: #2b7489; }
+        .math { font-family: "Cambria Math", "STIX Two Math", serif; }
+        .prompt { color: #777; font-size: .85rem; }
+        .nb-code { margin: 1rem 0; }
+        .figure svg { max-width: 100%; height: auto; }
+        .quiz-question { border-top: 1px solid #ddd; padding-top: .5rem; }
+        .quiz-question .tag { font-size: .8rem; background: #eef; padding: 0 .4rem; border-radius: 3px; }
+        .quiz-question .seed { font-size: .8rem; color: #888; }
+        .en { color: #555; font-style: italic; }
+        details { background: #f4f9f4; padding: .4rem .8rem; border-radius: 4px; margin-bottom: 1rem; }
+        .coming { color: #999; }
+        .repo-path code { font-size: .85rem; }
+        nav.pager { display: flex; justify-content: space-between; border-top: 1px solid #ddd; margin-top: 2rem; padding-top: .6rem; }
+        ul.task-list, li.task-list-item { list-style: none; }
+        """;
+}

@@ -1,0 +1,52 @@
+using Course.Grader.Roster;
+using Course.Grader.Tests.Infrastructure;
+
+namespace Course.Grader.Tests.Cli;
+
+/// <summary>Class runs: one folder per learner, summary.csv, atomic folders, and a run killed half-way resumes without re-grading anybody.</summary>
+public sealed class RosterTests(MiniCourseFixture course)
+{
+    private string MakeRoster(int learners)
+    {
+        var roster = RepoPaths.NewTempDir("course-roster");
+        for (var i = 0; i < learners; i++)
+        {
+            var impl = i % 2 == 0 ? "solutions" : "exercises";
+            foreach (var day in Directory.EnumerateDirectories(Path.Combine(course.Root, impl), "Day??"))
+                RepoPaths.CopyTree(day, Path.Combine(roster, $"learner{i:00}", Path.GetFileName(day)));
+        }
+        return roster;
+    }
+
+    [Fact]
+    public async Task A_roster_run_killed_half_way_resumes_and_loses_nobody()
+    {
+        var roster = MakeRoster(4);
+        var outDir = Path.Combine(RepoPaths.NewTempDir("course-roster-out"), "out");
+        var cancel = TestContext.Current.CancellationToken;
+
+        // First run: kill the CLI as soon as the first learner's folder is complete.
+        using var killer = new CancellationTokenSource();
+        var first = CliProcess.RunAsyncCancellable(course.Root, killer.Token, "grade", "--roster", roster, "--out", outDir, "--jobs", "1", "--public-only");
+        while (!first.IsCompleted && !Directory.Exists(Path.Combine(outDir, "learner00"))) await Task.Delay(100, cancel);
+        killer.Cancel();
+        try { await first; } catch (OperationCanceledException) { }
+        var finished = Directory.EnumerateDirectories(outDir).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')).ToList();
+        finished.Should().NotBeEmpty().And.OnlyContain(n => File.Exists(Path.Combine(outDir, n!, "results.json")), "only complete folders carry a learner's name");
+        var stamps = finished.ToDictionary(n => n!, n => File.GetLastWriteTimeUtc(Path.Combine(outDir, n!, "results.json")));
+
+        var second = await CliProcess.RunAsync(course.Root, "grade", "--roster", roster, "--out", outDir, "--public-only");
+
+        second.ExitCode.Should().Be(0, second.StdErr);
+        foreach (var (name, stamp) in stamps)
+            File.GetLastWriteTimeUtc(Path.Combine(outDir, name, "results.json")).Should().Be(stamp, $"{name} was finished and is not re-graded");
+        var summary = File.ReadAllLines(Path.Combine(outDir, "summary.csv"));
+        summary[0].Should().StartWith("learner,status,score,max_score,day01,day02");
+        summary.Skip(1).Select(l => l.Split(',')[0..3]).Should().BeEquivalentTo(new[]
+        {
+            new[] { "learner00", "graded", "60" }, new[] { "learner01", "graded", "0" },
+            new[] { "learner02", "graded", "60" }, new[] { "learner03", "graded", "0" },
+        });
+        Directory.EnumerateDirectories(outDir, RosterGrader.PartialPrefix + "*").Should().BeEmpty();
+    }
+}

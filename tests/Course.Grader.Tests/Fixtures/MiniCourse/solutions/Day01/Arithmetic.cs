@@ -1,0 +1,9 @@
+namespace Course.Day01;
+
+/// <summary>Exercise 1.1 and 1.2 of the mini course.</summary>
+public static class Arithmetic
+{
+    public static double Add(double a, double b) => a + b;
+
+    public static double[] Scale(double[] xs, double factor) => xs.Select(x => x * factor).ToArray();
+}

@@ -1,0 +1,59 @@
+using Course.Grader.Checks;
+using Course.Grader.Grading;
+using Course.Grader.Manifest;
+using Course.Grader.Tests.Infrastructure;
+
+namespace Course.Grader.Tests.RealCourse;
+
+/// <summary>
+/// `course check` on the real course (Days 1–3 and whatever else is available), through the same check classes as
+/// the CLI: solutions full marks, stubs zero with hints, every mutant under tests/Mutants loses points. The test
+/// builds are cached in .course/cache (built once, shared by these tests and by `course grade`).
+/// </summary>
+public sealed class RealCourseCheckTests
+{
+    private static readonly CourseLayout Layout = new(RepoPaths.Root);
+
+    private static CheckContext Context() => new(Layout, new SubmissionGrader(Layout), new GradeOptions(), null);
+
+    private static string Describe(IEnumerable<CheckFinding> findings) =>
+        string.Join("\n", findings.Where(f => !f.Ok).Select(f => $"{f.Subject}: {f.Detail}"));
+
+    [Fact]
+    public async Task Solutions_score_full_marks()
+    {
+        var findings = await new SolutionsFullMarksCheck().RunAsync(Context(), TestContext.Current.CancellationToken);
+
+        findings.Should().NotBeEmpty();
+        findings.Should().OnlyContain(f => f.Ok, Describe(findings));
+    }
+
+    [Fact]
+    public async Task Stubs_compile_and_score_zero_with_a_hint_for_every_failure()
+    {
+        var findings = await new StubsZeroWithHintsCheck().RunAsync(Context(), TestContext.Current.CancellationToken);
+
+        findings.Should().NotBeEmpty();
+        findings.Should().OnlyContain(f => f.Ok, Describe(findings));
+    }
+
+    [Fact]
+    public async Task Every_mutant_loses_hidden_points()
+    {
+        var context = Context();
+        var mutants = Mutants.Discover(Layout, context.Grader.Manifest);
+
+        var findings = await new MutantsLosePointsCheck().RunAsync(context, TestContext.Current.CancellationToken);
+
+        mutants.Should().NotBeEmpty("tests/Mutants holds the typical bugs of each day");
+        findings.Should().HaveCount(mutants.Count).And.OnlyContain(f => f.Ok, Describe(findings));
+    }
+
+    [Fact]
+    public async Task Every_test_is_assigned_to_an_exercise_and_every_exercise_has_public_and_hidden_tests()
+    {
+        var findings = await new TestsAssignedCheck().RunAsync(Context(), TestContext.Current.CancellationToken);
+
+        findings.Should().OnlyContain(f => f.Ok, Describe(findings));
+    }
+}
