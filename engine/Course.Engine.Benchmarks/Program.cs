@@ -1,3 +1,4 @@
+using Course.Engine.Benchmarks.Measurement;
 using System.Runtime.Intrinsics;
 using Course.Engine.Benchmarks;
 using Course.Engine.Benchmarks.Reporting;
@@ -45,7 +46,10 @@ try
         numpyVersion = (string?)hello["numpy"];
         blasCore = (string?)hello["blas_core"];
         Console.WriteLine($"Python side: {python.Executable}, torch {torchVersion ?? "missing"}, numpy {numpyVersion}, OpenBLAS core {blasCore ?? "unknown"}");
-        setup = SetupCheck.Run(torch, blasCore, options.MinBlasGflops);
+        double peak = Fp32Peak.MeasureGflops();
+        Console.WriteLine($"FP32 FMA peak, 2 threads: {peak:F0} GFLOP/s");
+        double threshold = options.MinBlasGflops ?? BenchmarkOptions.DefaultMinBlasShareOfPeak * peak;
+        setup = SetupCheck.Run(torch, blasCore, threshold);
     }
     else
     {

@@ -11,6 +11,14 @@ public sealed class Classifier(ILayer<float> network, double learningRate, int[]
 {
     private readonly SoftmaxWithLoss<float> loss = new();
     private readonly IOptimizer<float> optimizer = new Sgd<float>(learningRate);
+    private readonly ILayer<float> network = ReusingGradients(network);
+
+    // PyTorch (1.x zero_grad) keeps each .grad tensor and overwrites it every step; the engine does the same on request.
+    private static ILayer<float> ReusingGradients(ILayer<float> network)
+    {
+        foreach (var p in network.Parameters) p.ReuseGradStorage = true;
+        return network;
+    }
 
     /// <summary>One forward, backward and update on a batch: x [batch, 784] (reshaped to images for a CNN).</summary>
     public double Step(Tensor<float> x, int[] labels)

@@ -6,8 +6,8 @@ namespace Course.Engine.Layers;
 /// <remarks>
 /// X: [batch, in] → Y: [batch, out]; W: [out, in]; b: [out]. An input of higher rank such as [batch, C, H, W]
 /// is flattened to [batch, C·H·W] and dX comes back in the input's shape. Forward caches X (a reference, not a copy).
-/// Backward overwrites W.Grad = dYᵀ·X and b.Grad = Σ_batch dY and returns dX = dY·W; both products use
-/// <see cref="Ops.MatMul{T}"/>'s transpose flags, so no transposed copy is ever made. <see cref="BackwardParameters"/>
+/// Backward overwrites W.Grad = dYᵀ·X and b.Grad = Σ_batch dY and returns dX = dY·W; both products use the GEMM
+/// (<see cref="Ops.MatMul{T}"/>) transpose flags, so no transposed copy is ever made. <see cref="BackwardParameters"/>
 /// sets the same gradients without the dX product (for the first layer of a network).
 /// </remarks>
 public sealed class Affine<T> : IParameterBackward<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -83,7 +83,11 @@ public sealed class Affine<T> : IParameterBackward<T> where T : unmanaged, IFloa
         var x = _x2d ?? throw new InvalidOperationException("Affine.Backward called before Forward.");
         if (dOut.Rank != 2 || dOut.Dim(0) != x.Dim(0) || dOut.Dim(1) != Outputs)
             throw new ArgumentException($"Affine.Backward: expected dOut of shape ({x.Dim(0)}, {Outputs}), got {dOut.ShapeString}.", nameof(dOut));
-        W.Grad = Ops.MatMul(dOut, x, transA: true);   // dYᵀ·X, [out, in]
-        B.Grad = dOut.Sum(axis: 0);                   // Σ over the batch, [out]
+        var dW = W.GradTarget();
+        Kernels.Gemm.Multiply<T>(dOut.Span, x.Span, dW.Span, Outputs, Inputs, x.Dim(0), true, false);   // dYᵀ·X, [out, in]
+        W.Grad = dW;
+        var db = B.GradTarget();
+        Kernels.RowVector.SumRows<T>(dOut.Span, x.Dim(0), Outputs, db.Span);                            // Σ over the batch, [out]
+        B.Grad = db;
     }
 }

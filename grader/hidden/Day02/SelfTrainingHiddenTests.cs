@@ -1,5 +1,5 @@
 // Kills: D2-M5 pseudo-labelling overwrites labels of the labelled set, or thresholds logits instead of probabilities.
-using Course.Day02.Hidden.Models;
+using Course.Day02.Tests.Models;
 using Course.Engine.Data;
 
 namespace Course.Day02.Hidden;

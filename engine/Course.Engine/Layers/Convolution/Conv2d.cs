@@ -9,7 +9,7 @@ namespace Course.Engine.Layers;
 /// (parameters "W" and "b"; no "b" when built without bias). Forward caches the column matrix
 /// <c>col</c> [C·FH·FW, N·OH·OW]; Backward computes db = Σ over N, OH, OW; dW = dY'·colᵀ; dX = col2im(Wᵀ·dY'),
 /// where dY' is dY laid out as (FN, N·OH·OW). The column matrix and the GEMM work arrays are kept between calls and
-/// reused while the input shape stays the same (megabytes per call otherwise); outputs and gradients are always new tensors.
+/// reused while the input shape stays the same (megabytes per call otherwise); outputs and dX are always new tensors, gradients too unless <see cref="Parameter{T}.ReuseGradStorage"/> is set.
 /// <see cref="BackwardParameters"/> sets dW and db without the Wᵀ·dY' product and col2im (for the first layer of a network).
 /// </remarks>
 public sealed class Conv2d<T> : IParameterBackward<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -104,7 +104,7 @@ public sealed class Conv2d<T> : IParameterBackward<T> where T : unmanaged, IFloa
         LeadingAxesSwap.Copy<T>(dOut.Span, dyFlat, g.N, fn, p);
         if (B is not null)
         {
-            var db = Tensor<T>.Uninitialized(fn);
+            var db = B.GradTarget();
             for (int f = 0; f < fn; f++) db.Span[f] = TensorPrimitives.Sum<T>(dyFlat.AsSpan(f * g.NP, g.NP));
             B.Grad = db;
         }
@@ -112,7 +112,7 @@ public sealed class Conv2d<T> : IParameterBackward<T> where T : unmanaged, IFloa
         // long N·OH·OW axis as the shared dimension, the (K, FN) orientation runs 25–30% faster on the GEMM kernels.
         var dWt = ScratchBuffer.Exact(ref _dWt, g.K * fn);
         Gemm.Multiply<T>(col, dyFlat, dWt, g.K, fn, g.NP, false, true);              // col·dY'ᵀ, (K, FN)
-        var dW = Tensor<T>.Uninitialized(W.Value.ShapeArray);
+        var dW = W.GradTarget();
         Transpose.Copy<T>(dWt, dW.Span, g.K, fn);
         W.Grad = dW;
     }
