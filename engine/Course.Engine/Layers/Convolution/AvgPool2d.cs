@@ -14,10 +14,7 @@ public sealed class AvgPool2d<T> : ILayer<T> where T : unmanaged, IFloatingPoint
 
     public AvgPool2d(int poolHeight, int poolWidth, int stride, int pad = 0)
     {
-        if (poolHeight < 1 || poolWidth < 1 || stride < 1)
-            throw new ArgumentOutOfRangeException(nameof(stride), $"AvgPool2d: window {poolHeight}×{poolWidth} and stride {stride} must be positive.");
-        if (pad < 0 || 2 * pad > Math.Min(poolHeight, poolWidth))
-            throw new ArgumentOutOfRangeException(nameof(pad), $"AvgPool2d: pad must be in [0, window/2], got {pad}.");
+        PoolingGeometry.ValidateWindow("AvgPool2d", poolHeight, poolWidth, stride, pad);
         PoolHeight = poolHeight;
         PoolWidth = poolWidth;
         Stride = stride;

@@ -19,10 +19,7 @@ public sealed class MaxPool2d<T> : ILayer<T> where T : unmanaged, IFloatingPoint
 
     public MaxPool2d(int poolHeight, int poolWidth, int stride, int pad = 0)
     {
-        if (poolHeight < 1 || poolWidth < 1 || stride < 1)
-            throw new ArgumentOutOfRangeException(nameof(stride), $"MaxPool2d: window {poolHeight}×{poolWidth} and stride {stride} must be positive.");
-        if (pad < 0 || 2 * pad > Math.Min(poolHeight, poolWidth))
-            throw new ArgumentOutOfRangeException(nameof(pad), $"MaxPool2d: pad must be in [0, window/2], got {pad} for a {poolHeight}×{poolWidth} window.");
+        PoolingGeometry.ValidateWindow("MaxPool2d", poolHeight, poolWidth, stride, pad);
         PoolHeight = poolHeight;
         PoolWidth = poolWidth;
         Stride = stride;
