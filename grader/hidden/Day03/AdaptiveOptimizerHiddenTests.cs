@@ -116,23 +116,7 @@ public class AdaptiveOptimizerHiddenTests
     [InlineData("Adam")]
     public void State_is_kept_per_parameter_object_and_t_counts_steps(string kind)
     {
-        var rng = new Rng(41);
-        Parameter[] together = [new("W", rng.Normal(1.0, [3])), new("W", rng.Normal(1.0, [2, 2])), new("b", rng.Normal(1.0, [2, 2]))];
-        Parameter[] alone = together.Select(p => new Parameter(p.Name, p.Value.Clone())).ToArray();
-        var shared = Create(kind);
-        var separate = alone.Select(_ => Create(kind)).ToArray();
-
-        for (int t = 0; t < 3; t++)
-        {
-            for (int i = 0; i < together.Length; i++)
-            {
-                var g = rng.Normal(1, together[i].Value.ShapeArray);
-                together[i].Grad = g;
-                alone[i].Grad = g.Clone();
-            }
-            shared.Step(together);
-            for (int i = 0; i < alone.Length; i++) separate[i].Step([alone[i]]);
-        }
+        var (together, alone) = PerParameterStateRun.Run(() => Create(kind), ["W", "W", "b"], seed: 41);
 
         for (int i = 0; i < together.Length; i++)
             TensorAssert.Close(together[i].Value, alone[i].Value, 1e-14,

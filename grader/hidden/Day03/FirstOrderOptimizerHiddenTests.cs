@@ -103,24 +103,8 @@ public class FirstOrderOptimizerHiddenTests
     public void State_is_kept_per_parameter_object(string kind)
     {
         IOptimizer Create() => kind == "Momentum" ? new Momentum(0.1) : new Nesterov(0.1);
-        var rng = new Rng(31);
         // Two parameters of different shapes and two that share a name (every Affine layer calls its weights "W").
-        Parameter[] together = [new("W", rng.Normal(1.0, [3])), new("W", rng.Normal(1.0, [2, 2])), new("W", rng.Normal(1.0, [2, 2]))];
-        Parameter[] alone = together.Select(p => new Parameter(p.Name, p.Value.Clone())).ToArray();
-        var shared = Create();
-        var separate = alone.Select(_ => Create()).ToArray();
-
-        for (int t = 0; t < 3; t++)
-        {
-            for (int i = 0; i < together.Length; i++)
-            {
-                var g = rng.Normal(1, together[i].Value.ShapeArray);
-                together[i].Grad = g;
-                alone[i].Grad = g.Clone();
-            }
-            shared.Step(together);
-            for (int i = 0; i < alone.Length; i++) separate[i].Step([alone[i]]);
-        }
+        var (together, alone) = PerParameterStateRun.Run(Create, ["W", "W", "W"], seed: 31);
 
         for (int i = 0; i < together.Length; i++)
             TensorAssert.Close(together[i].Value, alone[i].Value, 1e-14,
