@@ -9,14 +9,16 @@ namespace Course.Engine.Benchmarks.Workloads;
 /// </summary>
 public sealed class Classifier(ILayer<float> network, double learningRate, int[]? imageShape = null)
 {
-    private readonly SoftmaxWithLoss<float> loss = new();
+    private readonly SoftmaxWithLoss<float> loss = new() { ReuseBuffers = true };
     private readonly IOptimizer<float> optimizer = new Sgd<float>(learningRate);
-    private readonly ILayer<float> network = ReusingGradients(network);
+    private readonly ILayer<float> network = Reusing(network);
 
-    // PyTorch (1.x zero_grad) keeps each .grad tensor and overwrites it every step; the engine does the same on request.
-    private static ILayer<float> ReusingGradients(ILayer<float> network)
+    // PyTorch (1.x zero_grad) keeps each .grad tensor and overwrites it every step, and its caching allocator hands a
+    // step's freed activations back to the next step; the engine does both on request.
+    private static ILayer<float> Reusing(ILayer<float> network)
     {
         foreach (var p in network.Parameters) p.ReuseGradStorage = true;
+        if (network is IBufferReuse layers) layers.ReuseBuffers = true;
         return network;
     }
 

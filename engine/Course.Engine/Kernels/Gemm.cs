@@ -10,7 +10,8 @@ namespace Course.Engine.Kernels;
 /// Small products run unpacked (<see cref="GemmDirect"/>) so a batch-1 layer costs almost nothing; larger ones run the
 /// cache-blocked, packed driver (<see cref="GemmBlocked"/>) with a Vector512 12×32 micro-kernel on AVX-512 machines and
 /// a Vector256 6×16 one elsewhere, split over the cores in column (or row) strips once there is enough work to pay for
-/// waking a second thread.
+/// waking a second thread. A·Bᵀ with a small C and a long k (a convolution's weight gradient) runs as blocked dot
+/// products of contiguous rows (<see cref="GemmLongDot"/>), with no packing at all.
 /// </para>
 /// </summary>
 internal static class Gemm
@@ -22,7 +23,7 @@ internal static class Gemm
     internal const long ParallelThreshold = 96L * 96 * 96;
 
     /// <summary>Which implementation runs; tests force each one so every path is checked on any machine.</summary>
-    internal enum Path { Auto, Direct, Vector512Blocked, Vector256Blocked }
+    internal enum Path { Auto, Direct, Vector512Blocked, Vector256Blocked, LongDot }
 
     public static void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k, bool transA, bool transB)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -52,6 +53,8 @@ internal static class Gemm
             // gradient, 16 × 9 over 50,000 positions): the blocked path would pad 9 columns to a 32-wide sliver.
             if (work < DirectThreshold || m < 4 || (transB && n < 12) || !Vector256.IsHardwareAccelerated)
                 path = Path.Direct;
+            else if (transB && !transA && GemmLongDot.Suits(m, n, k))
+                path = Path.LongDot;
             else
                 path = Vector512.IsHardwareAccelerated ? Path.Vector512Blocked : Path.Vector256Blocked;
         }
@@ -64,6 +67,12 @@ internal static class Gemm
         int threads = work < ParallelThreshold ? 1 : Math.Max(1, maxThreads);
         fixed (T* pa = a, pb = b, pc = c)
         {
+            if (path == Path.LongDot)
+            {
+                if (transA || !transB) throw new ArgumentException("Gemm: the long-dot path multiplies A·Bᵀ only (transB, not transA).");
+                GemmLongDot.Multiply(pa, pb, pc, m, n, k, threads);
+                return;
+            }
             var problem = new GemmProblem<T>((nint)pa, (nint)pb, (nint)pc, m, n, k, transA, transB);
             if (path == Path.Vector512Blocked)
                 GemmParallel.Run<T, Avx512Kernel<T>>(problem, threads);

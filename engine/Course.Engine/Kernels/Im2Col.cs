@@ -109,11 +109,22 @@ internal static class Im2Col
         int delta = (fy - p) * w + (fx - p);
         int lo = Math.Max(start, -delta), hi = Math.Min(end, plane.Length - delta);
         plane.Slice(lo + delta, hi - lo).CopyTo(dst[lo..hi]);
+        ClearWrappedColumns(dst, w, oyLo, oyHi, oxLo, oxHi);
+    }
+
+    /// <summary>
+    /// Zeroes columns [0, oxLo) and [oxHi, w) of rows [oyLo, oyHi) of a w-wide block: the entries a same-width block copy
+    /// took from the neighbouring image row. Usually one element per row, so plain stores rather than a Clear call each.
+    /// </summary>
+    private static void ClearWrappedColumns<T>(Span<T> block, int w, int oyLo, int oyHi, int oxLo, int oxHi)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (oxLo == 0 && oxHi == w) return;
         for (int oy = oyLo; oy < oyHi; oy++)
         {
-            var r = dst.Slice(oy * w, w);
-            r[..oxLo].Clear();
-            r[oxHi..].Clear();
+            var r = block.Slice(oy * w, w);
+            for (int i = 0; i < oxLo; i++) r[i] = T.Zero;
+            for (int i = oxHi; i < w; i++) r[i] = T.Zero;
         }
     }
 
@@ -124,12 +135,7 @@ internal static class Im2Col
         int w = g.W, p = g.Pad, oh = g.OH;
         int oyLo = Math.Max(0, p - fy), oyHi = Math.Min(oh, g.H + p - fy);
         if (oyLo >= oyHi) return;
-        for (int oy = oyLo; oy < oyHi; oy++)
-        {
-            var r = src.Slice(oy * w, w);
-            r[..oxLo].Clear();
-            r[oxHi..].Clear();
-        }
+        ClearWrappedColumns(src, w, oyLo, oyHi, oxLo, oxHi);
         int start = oyLo * w, end = oyHi * w;
         int delta = (fy - p) * w + (fx - p);
         int lo = Math.Max(start, -delta), hi = Math.Min(end, plane.Length - delta);

@@ -8,12 +8,14 @@ namespace Course.Engine.Layers;
 /// is flattened to [batch, C·H·W] and dX comes back in the input's shape. Forward caches X (a reference, not a copy).
 /// Backward overwrites W.Grad = dYᵀ·X and b.Grad = Σ_batch dY and returns dX = dY·W; both products use the GEMM
 /// (<see cref="Ops.MatMul{T}"/>) transpose flags, so no transposed copy is ever made. <see cref="BackwardParameters"/>
-/// sets the same gradients without the dX product (for the first layer of a network).
+/// sets the same gradients without the dX product (for the first layer of a network). With
+/// <see cref="ReuseBuffers"/> on, Y and dX are written into the tensors returned by the previous call.
 /// </remarks>
-public sealed class Affine<T> : IParameterBackward<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Affine<T> : IParameterBackward<T>, IBufferReuse where T : unmanaged, IFloatingPointIeee754<T>
 {
     private Tensor<T>? _x2d;
     private int[]? _xShape;
+    private readonly ReusableTensor<T> _y = new(), _dx = new();
 
     /// <summary>A layer with <paramref name="inputs"/> → <paramref name="outputs"/> units, W drawn from <paramref name="rng"/>
     /// by <paramref name="init"/> (<paramref name="normalStd"/> is the std for <see cref="WeightInit.Normal"/>), b = 0.</summary>
@@ -51,6 +53,9 @@ public sealed class Affine<T> : IParameterBackward<T> where T : unmanaged, IFloa
 
     public IReadOnlyList<Parameter<T>> Parameters { get; }
 
+    /// <inheritdoc/>
+    public bool ReuseBuffers { get; set; }
+
     /// <summary>x: [batch, in] or [batch, …] with the trailing axes multiplying to <c>in</c> → [batch, out].</summary>
     public Tensor<T> Forward(Tensor<T> x, bool training = true)
     {
@@ -60,10 +65,11 @@ public sealed class Affine<T> : IParameterBackward<T> where T : unmanaged, IFloa
         _x2d = x2d;
         _xShape = x.ShapeArray;
 
-        var y = Ops.MatMul(x2d, W.Value, transB: true);      // X·Wᵀ, [batch, out]
+        int batch = x2d.Dim(0), n = Outputs;
+        var y = _y.Take(ReuseBuffers, batch, n);
+        Kernels.Gemm.Multiply<T>(x2d.Span, W.Value.Span, y.Span, batch, n, Inputs, false, true);   // X·Wᵀ, [batch, out]
         var ys = y.Span;
         var bs = (ReadOnlySpan<T>)B.Value.Span;
-        int n = Outputs;
         for (int o = 0; o < ys.Length; o += n)
             TensorPrimitives.Add(ys.Slice(o, n), bs, ys.Slice(o, n));
         return y;
@@ -73,7 +79,9 @@ public sealed class Affine<T> : IParameterBackward<T> where T : unmanaged, IFloa
     public Tensor<T> Backward(Tensor<T> dOut)
     {
         BackwardParameters(dOut);
-        var dx = Ops.MatMul(dOut, W.Value);           // dY·W, [batch, in]
+        int batch = dOut.Dim(0);
+        var dx = _dx.Take(ReuseBuffers, batch, Inputs);
+        Kernels.Gemm.Multiply<T>(dOut.Span, W.Value.Span, dx.Span, batch, Inputs, Outputs, false, false);   // dY·W, [batch, in]
         return dx.Reshape(_xShape!);
     }
 

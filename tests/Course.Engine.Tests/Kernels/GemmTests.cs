@@ -78,6 +78,25 @@ public class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 1, 5000, 1)]
+    [InlineData(3, 7, 2049, 2)]      // ragged 2×6 tiles, one element past a chunk
+    [InlineData(9, 16, 6151, 2)]     // the first convolution's weight-gradient shape, shorter k
+    [InlineData(14, 13, 4099, 3)]    // three k ranges, a vector tail in each
+    public void Long_dot_products_match_naive(int m, int n, int k, int threads)
+    {
+        AssertMatchesNaive<float>(m, n, k, false, true, [Gemm.Path.LongDot], threads, tolerance: 2e-6);
+        AssertMatchesNaive<double>(m, n, k, false, true, [Gemm.Path.LongDot], threads, tolerance: 1e-13);
+    }
+
+    [Fact]
+    public void Auto_picks_long_dot_products_for_a_small_product_over_a_long_depth()
+    {
+        GemmLongDot.Suits(9, 16, 50_176).Should().BeTrue("the small CNN's first weight gradient");
+        GemmLongDot.Suits(144, 32, 12_544).Should().BeFalse("its second fills the blocked kernel's 12 × 32 tiles exactly");
+        GemmLongDot.Suits(128, 256, 784).Should().BeFalse("a fully connected layer's forward product");
+    }
+
     [Fact]
     public void Overwrites_C_instead_of_accumulating_into_it()
     {

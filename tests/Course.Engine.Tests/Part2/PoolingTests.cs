@@ -111,6 +111,44 @@ public class PoolingTests
         }
     }
 
+    [Theory]
+    [InlineData(6)]      // 3 windows per row: scalar only
+    [InlineData(14)]     // 7 windows: one vector step that runs into the next row, then rewritten
+    [InlineData(16)]     // exactly 8 windows
+    [InlineData(28)]     // 14 windows (the small CNN's first pooling)
+    [InlineData(34)]     // 17 windows: two vector steps and a scalar tail
+    public void Float_two_by_two_pooling_matches_the_first_maximum_scan_forward_and_backward(int width)
+    {
+        // Values from {0, 1, 2} (ReLU outputs are full of tied zeros): the vector path must pick the first maximum in
+        // row-major order exactly like the scalar one, and its backward must put each gradient on that cell alone.
+        var rng = new Rng(34);
+        int n = 2, c = 3, h = 6, planes = n * c, oh = h / 2, ow = width / 2;
+        var x = Tensor<float>.From(Enumerable.Range(0, n * c * h * width).Select(_ => (float)rng.NextInt(3)).ToArray(), n, c, h, width);
+        var layer = new MaxPool2d<float>(2, 2);
+        var y = layer.Forward(x);
+        var dy = Tensor<float>.From(Enumerable.Range(1, planes * oh * ow).Select(i => (float)i).ToArray(), n, c, oh, ow);
+        var dx = layer.Backward(dy);
+
+        var expectedDx = new float[x.Length];
+        int o = 0;
+        for (int plane = 0; plane < planes; plane++)
+        for (int oy = 0; oy < oh; oy++)
+        for (int ox = 0; ox < ow; ox++, o++)
+        {
+            int best = -1;
+            for (int fy = 0; fy < 2; fy++)
+            for (int fx = 0; fx < 2; fx++)
+            {
+                int i = (plane * h + 2 * oy + fy) * width + 2 * ox + fx;
+                if (best < 0 || x.Span[i] > x.Span[best]) best = i;
+            }
+            layer.ArgMax[o].Should().Be(best, $"output {o} (plane {plane}, row {oy}, column {ox})");
+            y.Span[o].Should().Be(x.Span[best]);
+            expectedDx[best] = dy.Span[o];
+        }
+        dx.ToArray().Should().Equal(expectedDx);
+    }
+
     [Fact]
     public void Avg_pool_averages_and_spreads_the_gradient_evenly()
     {

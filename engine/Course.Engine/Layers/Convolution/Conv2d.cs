@@ -9,12 +9,14 @@ namespace Course.Engine.Layers;
 /// (parameters "W" and "b"; no "b" when built without bias). Forward caches the column matrix
 /// <c>col</c> [C·FH·FW, N·OH·OW]; Backward computes db = Σ over N, OH, OW; dW = dY'·colᵀ; dX = col2im(Wᵀ·dY'),
 /// where dY' is dY laid out as (FN, N·OH·OW). The column matrix and the GEMM work arrays are kept between calls and
-/// reused while the input shape stays the same (megabytes per call otherwise); outputs and dX are always new tensors, gradients too unless <see cref="Parameter{T}.ReuseGradStorage"/> is set.
+/// reused while the input shape stays the same (megabytes per call otherwise); outputs and dX are new tensors unless
+/// <see cref="ReuseBuffers"/> is on, gradients too unless <see cref="Parameter{T}.ReuseGradStorage"/> is set.
 /// <see cref="BackwardParameters"/> sets dW and db without the Wᵀ·dY' product and col2im (for the first layer of a network).
 /// </remarks>
-public sealed class Conv2d<T> : IParameterBackward<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Conv2d<T> : IParameterBackward<T>, IBufferReuse where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T>[] _parameters;
+    private readonly ReusableTensor<T> _y = new(), _dx = new();
     private T[]? _col;                 // [K, N·OH·OW], the cache; reused across calls
     private T[]? _yFlat, _dyFlat, _dCol, _dWt;  // scratch
     private ConvGeometry _geometry;
@@ -54,6 +56,9 @@ public sealed class Conv2d<T> : IParameterBackward<T> where T : unmanaged, IFloa
     public int InChannels => W.Value.Dim(1);
     public IReadOnlyList<Parameter<T>> Parameters => _parameters;
 
+    /// <inheritdoc/>
+    public bool ReuseBuffers { get; set; }
+
     /// <summary>x (N, C, H, W) → (N, FN, OH, OW). Caches the column matrix.</summary>
     public Tensor<T> Forward(Tensor<T> x, bool training = true)
     {
@@ -64,7 +69,7 @@ public sealed class Conv2d<T> : IParameterBackward<T> where T : unmanaged, IFloa
         Im2Col.Forward<T>(x.Span, col, g);
         var yFlat = ScratchBuffer.Exact(ref _yFlat, fn * g.NP);
         Gemm.Multiply<T>(W.Value.Span, col, yFlat, fn, g.NP, g.K, false, false);    // W (FN, K) · col → (FN, N·OH·OW)
-        var y = Tensor<T>.Uninitialized(g.N, fn, g.OH, g.OW);   // every element is written below
+        var y = _y.Take(ReuseBuffers, g.N, fn, g.OH, g.OW);   // every element is written below
         int p = g.OH * g.OW;
         // (FN, N·P) → (N, FN, P), adding the bias on the way (one pass over y instead of a copy then an add).
         var ys = y.Span;
@@ -87,7 +92,7 @@ public sealed class Conv2d<T> : IParameterBackward<T> where T : unmanaged, IFloa
         var g = _geometry;
         var dCol = ScratchBuffer.Exact(ref _dCol, g.K * g.NP);
         Gemm.Multiply<T>(W.Value.Span, _dyFlat!, dCol, g.K, g.NP, OutChannels, true, false);     // Wᵀ·dY', (K, N·OH·OW)
-        var dx = Tensor<T>.Uninitialized(g.N, g.C, g.H, g.W);   // col2im clears it before accumulating
+        var dx = _dx.Take(ReuseBuffers, g.N, g.C, g.H, g.W);   // col2im clears it before accumulating
         Im2Col.Backward<T>(dCol, dx.Span, g);
         return dx;
     }
