@@ -18,11 +18,11 @@ internal static unsafe class GemmLongDot
     private const int Chunk = 2048;
 
     /// <summary>
-    /// Whether this path suits (m, n, k): a C of at most 1,024 entries and k ≥ 1,024 and at least 8 × max(m, n). Larger
+    /// Whether this path suits (m, n, k): a C of at most 1,024 entries and k ≥ 256 and at least 8 × max(m, n). Larger
     /// C's fill the blocked kernel's tiles well enough that its register blocking wins (144 × 32 over 12,544: 0.74 ms
     /// blocked, 1.1 ms here; 9 × 16 over 50,176: 0.74 ms blocked, 0.24 ms here).
     /// </summary>
-    public static bool Suits(int m, int n, int k) => (long)m * n <= 1024 && k >= 1024 && k >= 8L * Math.Max(m, n);
+    public static bool Suits(int m, int n, int k) => (long)m * n <= 1024 && k >= 256 && k >= 8L * Math.Max(m, n);
 
     /// <summary>C (overwritten) = A·Bᵀ with A [m, k] and B [n, k] row-major, over up to <paramref name="threads"/> threads.</summary>
     public static void Multiply<T>(T* a, T* b, T* c, int m, int n, int k, int threads) where T : unmanaged, IFloatingPointIeee754<T>

@@ -38,15 +38,16 @@ internal static unsafe class GemmParallel
 
         int extent = byColumns ? p.N : p.M, unit = byColumns ? nr : mr;
         int units = (extent + unit - 1) / unit;
-        int strip = (units + threads - 1) / threads * unit;
         // Column strips wider than one B block gain nothing (A is re-packed per block anyway); narrower strips let a
         // core that finishes early take the next one when the other core is shared with another process.
-        if (byColumns) strip = Math.Min(strip, GemmBlocked.NC<T>());
-        int strips = (extent + strip - 1) / strip;
+        int strips = byColumns ? Math.Max(threads, (units * unit + GemmBlocked.NC<T>() - 1) / GemmBlocked.NC<T>()) : threads;
+        strips = Math.Min(strips, units);
+        // Whole kernel tiles per strip, spread as evenly as possible (784 columns → 384 + 400, not 416 + 368).
         Parallel.For(0, strips, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
         {
             T* a = (T*)p.A, b = (T*)p.B, c = (T*)p.C;
-            int start = s * strip, size = Math.Min(strip, extent - start);
+            int start = (int)((long)units * s / strips) * unit;
+            int size = Math.Min((int)((long)units * (s + 1) / strips) * unit, extent) - start;
             if (byColumns)
             {
                 T* bStrip = p.TransB ? b + start * ldb : b + start;

@@ -92,7 +92,8 @@ public class GemmTests
     [Fact]
     public void Auto_picks_long_dot_products_for_a_small_product_over_a_long_depth()
     {
-        GemmLongDot.Suits(9, 16, 50_176).Should().BeTrue("the small CNN's first weight gradient");
+        GemmLongDot.Suits(9, 16, 50_176).Should().BeTrue("the small CNN's first weight gradient over a batch");
+        GemmLongDot.Suits(9, 16, 784).Should().BeTrue("the same over one 28×28 image");
         GemmLongDot.Suits(144, 32, 12_544).Should().BeFalse("its second fills the blocked kernel's 12 × 32 tiles exactly");
         GemmLongDot.Suits(128, 256, 784).Should().BeFalse("a fully connected layer's forward product");
     }
