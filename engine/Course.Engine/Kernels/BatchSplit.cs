@@ -23,7 +23,7 @@ internal static class BatchSplit
             body(0, 0, items, Environment.ProcessorCount);
             return;
         }
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        CoreTeam.For(parts, part =>
         {
             int first = (int)((long)items * part / parts), end = (int)((long)items * (part + 1) / parts);
             body(part, first, end - first, 1);

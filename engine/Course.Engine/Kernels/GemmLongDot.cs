@@ -39,7 +39,7 @@ internal static unsafe class GemmLongDot
         try
         {
             nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+            CoreTeam.For(parts, s =>
             {
                 int k0 = s * per, k1 = Math.Min(k, k0 + per);
                 if (s == 0)

@@ -43,7 +43,7 @@ internal static unsafe class GemmParallel
         int strips = byColumns ? Math.Max(threads, (units * unit + GemmBlocked.NC<T>() - 1) / GemmBlocked.NC<T>()) : threads;
         strips = Math.Min(strips, units);
         // Whole kernel tiles per strip, spread as evenly as possible (784 columns → 384 + 400, not 416 + 368).
-        Parallel.For(0, strips, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+        CoreTeam.For(strips, s =>
         {
             T* a = (T*)p.A, b = (T*)p.B, c = (T*)p.C;
             int start = (int)((long)units * s / strips) * unit;
@@ -73,7 +73,7 @@ internal static unsafe class GemmParallel
         for (int i = 0; i < partials.Length; i++) partials[i] = System.Buffers.ArrayPool<T>.Shared.Rent(size);
         try
         {
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+            CoreTeam.For(parts, s =>
             {
                 T* a = (T*)p.A, b = (T*)p.B;
                 int k0 = s * chunk, kc = Math.Min(chunk, p.K - k0);
