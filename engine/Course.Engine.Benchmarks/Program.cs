@@ -77,7 +77,7 @@ try
         foreach (var w in workloads)
         {
             if (w.Skipped is not null) continue;
-            if (w is MlpEpochWorkload && round >= (options.Quick ? 1 : 2)) continue; // 3 epochs per round each side: slow
+            if (w is MlpEpochWorkload && round >= (options.Quick ? 1 : options.Rounds ?? 2)) continue; // 3 epochs per round each side: slow
             Console.Write($"[round {round + 1}/{rounds}] {w.Title}: engine");
             try
             {

@@ -57,6 +57,24 @@ public class TensorTests
     }
 
     [Fact]
+    public void CopyRowsTo_gathers_a_large_batch_across_cores_into_an_existing_buffer()
+    {
+        // 3,000 rows of 7×5 (a 105,000-element gather, above the split threshold) in a shuffled order.
+        var data = Tensor<float>.Arange(3000 * 35).Reshape(3000, 7, 5);
+        var order = new Rng(8).Permutation(3000);
+        var batch = Tensor<float>.Full(-1f, 3000, 7, 5);
+        data.CopyRowsTo(order, batch);
+        for (int i = 0; i < order.Length; i += 97)
+            batch.Slice(0, i, 1).ToArray().Should().Equal(data.Slice(0, order[i], 1).ToArray(), $"row {i} is source row {order[i]}");
+        batch.ToArray().Should().Equal(data.Rows(order).ToArray());
+
+        data.Invoking(d => d.CopyRowsTo([0, 1], Tensor<float>.Zeros(2, 5, 7)))
+            .Should().Throw<ArgumentException>().WithMessage("CopyRowsTo: 2 rows of (3000, 7, 5) need a destination of shape (2, 7, 5), got (2, 5, 7).*");
+        data.Invoking(d => d.CopyRowsTo([3000], Tensor<float>.Zeros(1, 7, 5)))
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*index 3000*(3000, 7, 5)*");
+    }
+
+    [Fact]
     public void Slice_along_an_inner_axis_copies_the_right_block()
     {
         var t = Tensor<double>.Arange(24).Reshape(2, 3, 4);

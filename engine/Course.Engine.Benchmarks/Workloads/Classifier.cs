@@ -51,13 +51,8 @@ public sealed class Classifier(ILayer<float> network, double learningRate, int[]
             var idx = order.AsSpan(s, size);
             if (labels.Length != size) labels = new int[size];
             if (xb.Dim(0) != size) xb = Tensor<float>.Zeros(size, features);
-            var dst = xb.Span;
-            var src = x.Span;
-            for (int i = 0; i < size; i++)
-            {
-                labels[i] = y[idx[i]];
-                src.Slice(idx[i] * features, features).CopyTo(dst.Slice(i * features, features));
-            }
+            for (int i = 0; i < size; i++) labels[i] = y[idx[i]];
+            x.CopyRowsTo(idx, xb);
             Step(xb, labels);
         }
         return System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;

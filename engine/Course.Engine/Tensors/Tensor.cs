@@ -188,19 +188,54 @@ public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754
     public Tensor<T> Rows(ReadOnlySpan<int> rows)
     {
         if (Rank == 0) throw new InvalidOperationException("Rows: tensor has no axis 0.");
-        int inner = Length / Math.Max(1, _shape[0]);
         var newShape = ShapeArray;
         newShape[0] = rows.Length;
+        // Every row is overwritten, so the (often large-object-heap) result is not zeroed first.
+        var result = Uninitialized(newShape);
+        CopyRowsTo(rows, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Copies row <c>rows[i]</c> (along axis 0) into row i of <paramref name="destination"/>, whose shape must be
+    /// [rows.Length, …the same trailing axes…]: a mini-batch gathered into a buffer the training loop reuses. Large
+    /// gathers (random rows of a dataset, each a trip to main memory) are split between the cores.
+    /// </summary>
+    public void CopyRowsTo(ReadOnlySpan<int> rows, Tensor<T> destination)
+    {
+        if (Rank == 0) throw new InvalidOperationException("CopyRowsTo: tensor has no axis 0.");
+        int[] expected = [rows.Length, .. _shape[1..]];
+        if (!destination.Shape.SequenceEqual(expected))
+            throw new ArgumentException(
+                $"CopyRowsTo: {rows.Length} rows of {ShapeString} need a destination of shape {Shapes.Format(expected)}, got {destination.ShapeString}.",
+                nameof(destination));
         foreach (int r in rows)
             if ((uint)r >= (uint)_shape[0])
-                throw new ArgumentOutOfRangeException(nameof(rows), $"Rows: index {r} is outside axis 0 of shape {ShapeString}.");
-        // Every row is overwritten below, so the (often large-object-heap) result is not zeroed first.
-        var result = new Tensor<T>(GC.AllocateUninitializedArray<T>(rows.Length * inner), 0, newShape);
+                throw new ArgumentOutOfRangeException(nameof(rows), $"CopyRowsTo: row index {r} is outside axis 0 of shape {ShapeString}.");
+        int inner = Length / Math.Max(1, _shape[0]);
+        if ((long)rows.Length * inner < ParallelCopyElements || Environment.ProcessorCount == 1)
+        {
+            CopyRows(rows, destination, inner);
+            return;
+        }
+        int[] rowArray = rows.ToArray();
+        int parts = Environment.ProcessorCount;
+        Kernels.CoreTeam.For(parts, part =>
+        {
+            int first = rowArray.Length * part / parts, end = rowArray.Length * (part + 1) / parts;
+            CopyRows(rowArray.AsSpan(first, end - first), destination.Slice(0, first, end - first), inner);
+        });
+    }
+
+    /// <summary>Gathers of at least this many elements (256 KB of floats) are split between the cores.</summary>
+    private const int ParallelCopyElements = 1 << 16;
+
+    private void CopyRows(ReadOnlySpan<int> rows, Tensor<T> destination, int inner)
+    {
         var src = Span;
-        var dst = result.Span;
+        var dst = destination.Span;
         for (int i = 0; i < rows.Length; i++)
             src.Slice(rows[i] * inner, inner).CopyTo(dst.Slice(i * inner, inner));
-        return result;
     }
 
     /// <summary>Row <paramref name="index"/> along axis 0, without that axis (a view): <c>[N, …] → […]</c>.</summary>
