@@ -21,7 +21,8 @@ public sealed class Relu<T> : ILayer<T>, IBufferReuse where T : unmanaged, IFloa
     {
         _x = x;
         var y = _y.Take(ReuseBuffers, x.Shape);
-        System.Numerics.Tensors.TensorPrimitives.Max(x.Span, T.Zero, y.Span);
+        Kernels.ElementwiseSplit.For(x.Length, (start, count) =>
+            System.Numerics.Tensors.TensorPrimitives.Max(x.Span.Slice(start, count), T.Zero, y.Span.Slice(start, count)));
         return y;
     }
 
@@ -31,7 +32,8 @@ public sealed class Relu<T> : ILayer<T>, IBufferReuse where T : unmanaged, IFloa
         var x = _x ?? throw new InvalidOperationException("Relu.Backward called before Forward.");
         ShapeGuard.RequireSameAsOutput("Relu", x, dOut);
         var dx = _dx.Take(ReuseBuffers, x.Shape);   // the mask kernel writes every element
-        Kernels.Masks.SelectWherePositive(x.Span, dOut.Span, dx.Span);
+        Kernels.ElementwiseSplit.For(x.Length, (start, count) =>
+            Kernels.Masks.SelectWherePositive(x.Span.Slice(start, count), dOut.Span.Slice(start, count), dx.Span.Slice(start, count)));
         return dx;
     }
 }

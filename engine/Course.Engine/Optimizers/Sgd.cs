@@ -18,9 +18,13 @@ public sealed class Sgd<T>(double learningRate, double weightDecay = 0.0) : IOpt
         foreach (var p in parameters)
         {
             OptimizerState<T>.RequireGradient("Sgd", p);
-            var theta = p.Value.Span;
-            if (WeightDecay != 0) TensorPrimitives.Multiply(theta, T.One - lr * T.CreateChecked(WeightDecay), theta);  // θ − ηλθ
-            TensorPrimitives.MultiplyAdd(p.Grad.Span, -lr, theta, theta);                                              // − ηg
+            T keep = T.One - lr * T.CreateChecked(WeightDecay);
+            Kernels.ElementwiseSplit.For(p.Value.Length, (start, count) =>
+            {
+                var theta = p.Value.Span.Slice(start, count);
+                if (WeightDecay != 0) TensorPrimitives.Multiply(theta, keep, theta);                          // θ − ηλθ
+                TensorPrimitives.MultiplyAdd(p.Grad.Span.Slice(start, count), -lr, theta, theta);             // − ηg
+            });
         }
     }
 }
