@@ -15,6 +15,7 @@ public sealed record BenchmarkOptions(bool Quick, string OutDir, string? Python,
         "  --quick             fewer rounds and samples, no 2048 SGEMM, no CNN epoch (about 1 minute)\n" +
         "  --out <dir>         where BENCHMARKS.md and benchmarks.json go (default artifacts/benchmarks)\n" +
         "  --python <exe>      interpreter with torch + numpy (default: $COURSE_PYTHON, /usr/bin/python3, python3)\n" +
+        "  --rounds N          interleaved rounds (default 3; MLP epochs: 3 per round, 2 rounds unless N is given)\n" +
         "  --min-blas-gflops X set-up check threshold for numpy SGEMM 1024 (default: 70% of the measured FP32 peak)\n" +
         "  --only a,b          run only these workload ids";
 

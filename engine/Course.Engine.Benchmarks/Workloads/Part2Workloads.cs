@@ -30,6 +30,7 @@ public sealed class CnnStepWorkload : Workload
     public override string Id => "cnn-step";
     public override string Title => "Small CNN train step, batch 64";
     public override string Group => "CNN / RNN (issue 4)";
+    public override double? TargetRatio => 1.0;
 
     public override void EngineRound(RunSettings settings)
     {
@@ -56,6 +57,7 @@ public sealed class CnnEpochWorkload(CnnStepWorkload probe) : Workload
     public override string Id => "cnn-epoch";
     public override string Title => "Small CNN Fashion-MNIST epoch (batch 64)";
     public override string AccuracyLabel => "Small CNN, test accuracy after 1 epoch";
+    public override double? AccuracyTolerancePoints => 1.0;
     public override string Group => "CNN / RNN (issue 4)";
 
     public override void EngineRound(RunSettings settings)
@@ -87,6 +89,7 @@ public sealed class RecurrentWorkload(string cell) : Workload
     public override string Id => $"{cell}-fwd-bwd";
     public override string Title => $"{cell.ToUpperInvariant()} b32 s35 in64 h128 fwd+bwd";
     public override string Group => "CNN / RNN (issue 4)";
+    public override double? TargetRatio => 1.0;
 
     public override void EngineRound(RunSettings settings)
     {
