@@ -34,29 +34,12 @@ internal static unsafe class GemmLongDot
             return;
         }
         int per = (k + parts - 1) / parts;
-        var partials = new T[parts - 1][];
-        for (int i = 0; i < partials.Length; i++) partials[i] = System.Buffers.ArrayPool<T>.Shared.Rent(m * n);
-        try
+        nint pa = (nint)a, pb = (nint)b;
+        PartialSums.Run<T>(c, m * n, parts, (s, destination) =>
         {
-            nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-            CoreTeam.For(parts, s =>
-            {
-                int k0 = s * per, k1 = Math.Min(k, k0 + per);
-                if (s == 0)
-                {
-                    Range((T*)pa, (T*)pb, (T*)pc, m, n, k, k0, k1);
-                    return;
-                }
-                fixed (T* partial = partials[s - 1])
-                    Range((T*)pa, (T*)pb, partial, m, n, k, k0, k1);
-            });
-            var result = new Span<T>(c, m * n);
-            foreach (var partial in partials) TensorPrimitives.Add(result, partial.AsSpan(0, m * n), result);
-        }
-        finally
-        {
-            foreach (var partial in partials) System.Buffers.ArrayPool<T>.Shared.Return(partial);
-        }
+            int k0 = s * per;
+            Range((T*)pa, (T*)pb, destination, m, n, k, k0, Math.Min(k, k0 + per));
+        });
     }
 
     /// <summary>C (overwritten) = the part of A·Bᵀ summed over k in [k0, k1).</summary>

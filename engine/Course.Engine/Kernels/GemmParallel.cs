@@ -24,7 +24,7 @@ internal static unsafe class GemmParallel
 
         if (threads > 1 && p.K >= 2 * GemmBlocked.KC && p.K >= 4L * Math.Max(p.M, p.N))
         {
-            RunSplitK<T, TKernel>(p, threads, lda, ldb, ldc);
+            RunSplitK<T, TKernel>(p, threads, lda, ldb);
             return;
         }
 
@@ -61,39 +61,20 @@ internal static unsafe class GemmParallel
         });
     }
 
-    /// <summary>Each thread multiplies one k range; the first writes C, the others private buffers added in afterwards.</summary>
-    private static void RunSplitK<T, TKernel>(GemmProblem<T> p, int threads, nint lda, nint ldb, nint ldc)
+    /// <summary>Each thread multiplies one k range; the partial products are summed (<see cref="PartialSums"/>).</summary>
+    private static void RunSplitK<T, TKernel>(GemmProblem<T> p, int threads, nint lda, nint ldb)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : IGemmMicroKernel<T>
     {
-        int size = p.M * p.N;
         int chunk = (p.K + threads - 1) / threads;
         int parts = (p.K + chunk - 1) / chunk;
-        var partials = new T[parts - 1][];
-        for (int i = 0; i < partials.Length; i++) partials[i] = System.Buffers.ArrayPool<T>.Shared.Rent(size);
-        try
+        PartialSums.Run<T>((T*)p.C, p.M * p.N, parts, (s, c) =>
         {
-            CoreTeam.For(parts, s =>
-            {
-                T* a = (T*)p.A, b = (T*)p.B;
-                int k0 = s * chunk, kc = Math.Min(chunk, p.K - k0);
-                T* aPart = p.TransA ? a + k0 * lda : a + k0;
-                T* bPart = p.TransB ? b + k0 : b + k0 * ldb;
-                if (s == 0)
-                {
-                    GemmBlocked.Run<T, TKernel>(aPart, lda, p.TransA, bPart, ldb, p.TransB, (T*)p.C, ldc, p.M, p.N, kc);
-                    return;
-                }
-                fixed (T* partial = partials[s - 1])
-                    GemmBlocked.Run<T, TKernel>(aPart, lda, p.TransA, bPart, ldb, p.TransB, partial, p.N, p.M, p.N, kc);
-            });
-            var c = new Span<T>((T*)p.C, size);
-            foreach (var partial in partials)
-                System.Numerics.Tensors.TensorPrimitives.Add(c, partial.AsSpan(0, size), c);
-        }
-        finally
-        {
-            foreach (var partial in partials) System.Buffers.ArrayPool<T>.Shared.Return(partial);
-        }
+            T* a = (T*)p.A, b = (T*)p.B;
+            int k0 = s * chunk, kc = Math.Min(chunk, p.K - k0);
+            T* aPart = p.TransA ? a + k0 * lda : a + k0;
+            T* bPart = p.TransB ? b + k0 : b + k0 * ldb;
+            GemmBlocked.Run<T, TKernel>(aPart, lda, p.TransA, bPart, ldb, p.TransB, c, p.N, p.M, p.N, kc);
+        });
     }
 }
