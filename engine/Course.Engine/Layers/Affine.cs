@@ -78,24 +78,52 @@ public sealed class Affine<T> : IParameterBackward<T>, IBufferReuse where T : un
     /// <returns>dL/dX in the input's shape; sets W.Grad = dYᵀ·X [out, in] and b.Grad = Σ_batch dY [out] (overwrites).</returns>
     public Tensor<T> Backward(Tensor<T> dOut)
     {
-        BackwardParameters(dOut);
+        ValidateDOut(dOut);
         int batch = dOut.Dim(0);
         var dx = _dx.Take(ReuseBuffers, batch, Inputs);
-        Kernels.Gemm.Multiply<T>(dOut.Span, W.Value.Span, dx.Span, batch, Inputs, Outputs, false, false);   // dY·W, [batch, in]
+        // dW = dYᵀ·X and dX = dY·W are products of the same size (batch·in·out multiply-adds): with two cores each takes
+        // one whole product instead of both being split in halves that pack the same operands twice.
+        if ((long)batch * Inputs * Outputs >= Kernels.Gemm.ParallelThreshold && Environment.ProcessorCount >= 2)
+        {
+            Kernels.CoreTeam.For(2, part =>
+            {
+                if (part == 0) ParameterGradients(dOut, gemmThreads: 1);
+                else InputGradient(dOut, dx, gemmThreads: 1);
+            });
+        }
+        else
+        {
+            ParameterGradients(dOut, Environment.ProcessorCount);
+            InputGradient(dOut, dx, Environment.ProcessorCount);
+        }
         return dx.Reshape(_xShape!);
     }
 
     /// <summary>Sets W.Grad = dYᵀ·X [out, in] and b.Grad = Σ_batch dY [out] (overwrites) without computing dX.</summary>
     public void BackwardParameters(Tensor<T> dOut)
     {
+        ValidateDOut(dOut);
+        ParameterGradients(dOut, Environment.ProcessorCount);
+    }
+
+    private void ValidateDOut(Tensor<T> dOut)
+    {
         var x = _x2d ?? throw new InvalidOperationException("Affine.Backward called before Forward.");
         if (dOut.Rank != 2 || dOut.Dim(0) != x.Dim(0) || dOut.Dim(1) != Outputs)
             throw new ArgumentException($"Affine.Backward: expected dOut of shape ({x.Dim(0)}, {Outputs}), got {dOut.ShapeString}.", nameof(dOut));
+    }
+
+    private void ParameterGradients(Tensor<T> dOut, int gemmThreads)
+    {
+        var x = _x2d!;
         var dW = W.GradTarget();
-        Kernels.Gemm.Multiply<T>(dOut.Span, x.Span, dW.Span, Outputs, Inputs, x.Dim(0), true, false);   // dYᵀ·X, [out, in]
+        Kernels.Gemm.Multiply<T>(dOut.Span, x.Span, dW.Span, Outputs, Inputs, x.Dim(0), true, false, Kernels.Gemm.Path.Auto, gemmThreads);   // dYᵀ·X, [out, in]
         W.Grad = dW;
         var db = B.GradTarget();
         Kernels.RowVector.SumRows<T>(dOut.Span, x.Dim(0), Outputs, db.Span);                            // Σ over the batch, [out]
         B.Grad = db;
     }
+
+    private void InputGradient(Tensor<T> dOut, Tensor<T> dx, int gemmThreads) =>
+        Kernels.Gemm.Multiply<T>(dOut.Span, W.Value.Span, dx.Span, dOut.Dim(0), Inputs, Outputs, false, false, Kernels.Gemm.Path.Auto, gemmThreads);   // dY·W, [batch, in]
 }
