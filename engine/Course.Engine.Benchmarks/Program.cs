@@ -58,16 +58,14 @@ try
     Console.WriteLine("Set-up check: " + setup.Reason);
 
     // ---- the workloads
-    var mlpStep = new MlpStepWorkload();
-    var cnnStep = new CnnStepWorkload();
     var workloads = new List<Workload>();
     foreach (int n in options.Quick ? [256, 512, 1024] : (int[])[256, 512, 1024, 2048]) workloads.Add(new SgemmWorkload(n));
-    workloads.Add(mlpStep);
-    workloads.Add(new MlpEpochWorkload(mlpStep));
+    workloads.Add(new MlpStepWorkload());
+    workloads.Add(new MlpEpochWorkload());
     workloads.Add(new TinyAddWorkload());
     workloads.Add(new TinyAffineWorkload());
-    workloads.Add(cnnStep);
-    if (!options.Quick) workloads.Add(new CnnEpochWorkload(cnnStep));
+    workloads.Add(new CnnStepWorkload());
+    if (!options.Quick) workloads.Add(new CnnEpochWorkload());
     workloads.Add(new RecurrentWorkload("lstm"));
     workloads.Add(new RecurrentWorkload("gru"));
     if (options.Only is { } only) workloads.RemoveAll(w => !only.Contains(w.Id));
