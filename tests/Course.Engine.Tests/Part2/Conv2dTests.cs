@@ -152,4 +152,26 @@ public class Conv2dTests
         TensorAssert.Close(layer.W.Grad, dw1, 0);
         TensorAssert.Close(dOut, copy, 0);
     }
+
+    [Theory]
+    [InlineData(3, 1, 28, 16)]    // the small CNN's first layer: per-image weight gradients on the long-dot path
+    [InlineData(5, 16, 14, 32)]   // its second: per-image products on the blocked AVX kernels, 5 images over 2 cores
+    public void Float_convolution_at_network_sizes_matches_the_float64_one(int n, int c, int size, int fn)
+    {
+        var rng = new Rng(41);
+        var x = rng.Normal(1.0, n, c, size, size);
+        var w = rng.Normal(0.1, fn, c, 3, 3);
+        var b = rng.Normal(0.1, fn);
+        var dy = rng.Normal(1.0, n, fn, size, size);
+        var exact = new Conv2d<double>(w, b, 1, 1);
+        var fast = new Conv2d<float>(w.Cast<float>(), b.Cast<float>(), 1, 1);
+
+        var y = exact.Forward(x);
+        TensorAssert.Close(fast.Forward(x.Cast<float>()).Cast<double>(), y, 1e-4, "y");
+        TensorAssert.Close(y, DirectConvolution(x, w, b, 1, 1), 1e-10, "float64 y against the seven loops");
+        var dx = exact.Backward(dy);
+        TensorAssert.Close(fast.Backward(dy.Cast<float>()).Cast<double>(), dx, 1e-4, "dX");
+        TensorAssert.Close(fast.W.Grad.Cast<double>(), exact.W.Grad, 1e-3, "dW (sums over up to 3,920 positions)");
+        TensorAssert.Close(fast.B!.Grad.Cast<double>(), exact.B!.Grad, 1e-3, "db");
+    }
 }
