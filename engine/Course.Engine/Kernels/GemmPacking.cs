@@ -36,6 +36,9 @@ internal static unsafe class GemmPacking
             {
                 // Rows are contiguous: read each row once, write with stride mr (the sliver stays in L1).
                 int r = 0;
+                if (typeof(T) == typeof(float) && Avx.IsSupported)
+                    for (; r + 8 <= rows; r += 8)
+                        TransposeEightRows((float*)(a + (s + r) * lda), lda, kc, (float*)(dst + r), mr);
                 for (; r + 4 <= rows; r += 4)
                 {
                     T* s0 = a + (s + r) * lda, s1 = s0 + lda, s2 = s1 + lda, s3 = s2 + lda;
@@ -110,6 +113,9 @@ internal static unsafe class GemmPacking
             else
             {
                 int j = 0;
+                if (typeof(T) == typeof(float) && Avx.IsSupported)
+                    for (; j + 8 <= cols; j += 8)
+                        TransposeEightRows((float*)(b + (t + j) * ldb), ldb, kc, (float*)(dst + j), nr);
                 for (; j + 4 <= cols; j += 4)
                 {
                     T* s0 = b + (t + j) * ldb, s1 = s0 + ldb, s2 = s1 + ldb, s3 = s2 + ldb;
@@ -136,6 +142,57 @@ internal static unsafe class GemmPacking
             }
             dst += kc * nr;
         }
+    }
+
+    /// <summary>
+    /// dst[p·ldd + q] = src[q·lds + p] for 8 source rows q and p &lt; kc: 8×8 blocks in Vector256 registers (8 loads,
+    /// 24 shuffles, 8 stores for 64 floats, against 16 instructions per 16 floats with 4×4 blocks), then a scalar tail.
+    /// </summary>
+    private static void TransposeEightRows(float* src, nint lds, int kc, float* dst, nint ldd)
+    {
+        int p = 0;
+        for (; p + 8 <= kc; p += 8) Transpose8x8(src + p, lds, dst + p * ldd, ldd);
+        for (; p < kc; p++)
+            for (int q = 0; q < 8; q++) dst[p * ldd + q] = src[q * lds + p];
+    }
+
+    /// <summary>dst[c·ldd + r] = src[r·lds + c] for an 8×8 float block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* src, nint lds, float* dst, nint ldd)
+    {
+        var r0 = Avx.LoadVector256(src);
+        var r1 = Avx.LoadVector256(src + lds);
+        var r2 = Avx.LoadVector256(src + 2 * lds);
+        var r3 = Avx.LoadVector256(src + 3 * lds);
+        var r4 = Avx.LoadVector256(src + 4 * lds);
+        var r5 = Avx.LoadVector256(src + 5 * lds);
+        var r6 = Avx.LoadVector256(src + 6 * lds);
+        var r7 = Avx.LoadVector256(src + 7 * lds);
+        // Per 128-bit lane: interleave row pairs, then gather four rows' elements; the lanes hold columns c and c + 4.
+        var t0 = Avx.UnpackLow(r0, r1);    // a0 b0 a1 b1 | a4 b4 a5 b5
+        var t1 = Avx.UnpackHigh(r0, r1);   // a2 b2 a3 b3 | a6 b6 a7 b7
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var s0 = Avx.Shuffle(t0, t2, 0x44);   // a0 b0 c0 d0 | a4 b4 c4 d4
+        var s1 = Avx.Shuffle(t0, t2, 0xEE);   // a1 b1 c1 d1 | a5 b5 c5 d5
+        var s2 = Avx.Shuffle(t1, t3, 0x44);   // a2 … | a6 …
+        var s3 = Avx.Shuffle(t1, t3, 0xEE);   // a3 … | a7 …
+        var s4 = Avx.Shuffle(t4, t6, 0x44);   // e0 f0 g0 h0 | e4 f4 g4 h4
+        var s5 = Avx.Shuffle(t4, t6, 0xEE);
+        var s6 = Avx.Shuffle(t5, t7, 0x44);
+        var s7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(s0, s4, 0x20));
+        Avx.Store(dst + ldd, Avx.Permute2x128(s1, s5, 0x20));
+        Avx.Store(dst + 2 * ldd, Avx.Permute2x128(s2, s6, 0x20));
+        Avx.Store(dst + 3 * ldd, Avx.Permute2x128(s3, s7, 0x20));
+        Avx.Store(dst + 4 * ldd, Avx.Permute2x128(s0, s4, 0x31));
+        Avx.Store(dst + 5 * ldd, Avx.Permute2x128(s1, s5, 0x31));
+        Avx.Store(dst + 6 * ldd, Avx.Permute2x128(s2, s6, 0x31));
+        Avx.Store(dst + 7 * ldd, Avx.Permute2x128(s3, s7, 0x31));
     }
 
     /// <summary>
