@@ -23,10 +23,6 @@ internal static class BatchSplit
             body(0, 0, items, Environment.ProcessorCount);
             return;
         }
-        CoreTeam.For(parts, part =>
-        {
-            int first = (int)((long)items * part / parts), end = (int)((long)items * (part + 1) / parts);
-            body(part, first, end - first, 1);
-        });
+        CoreTeam.ForRanges(items, parts, granule: 1, (part, first, count) => body(part, first, count, 1));
     }
 }

@@ -51,6 +51,23 @@ internal static class CoreTeam
         }
     }
 
+    /// <summary>
+    /// Cuts [0, <paramref name="total"/>) into <paramref name="parts"/> contiguous ranges of whole
+    /// <paramref name="granule"/>s, as even as possible (the last range absorbs a ragged end), and runs
+    /// <paramref name="body"/>(part, start, count) for each non-empty one through <see cref="For"/>.
+    /// </summary>
+    public static void ForRanges(int total, int parts, int granule, Action<int, int, int> body)
+    {
+        int units = (int)(((long)total + granule - 1) / granule);
+        For(parts, part =>
+        {
+            int start = Boundary(part), end = Boundary(part + 1);
+            if (end > start) body(part, start, end - start);
+        });
+
+        int Boundary(int part) => (int)Math.Min(total, (long)units * part / parts * granule);
+    }
+
     private static void RunInline(int count, Action<int> body)
     {
         bool outer = !insideBody;

@@ -20,14 +20,7 @@ internal static class ElementwiseSplit
             body(0, length);
             return;
         }
-        CoreTeam.For(parts, part =>
-        {
-            // Range ends on 64-element boundaries so no two cores write the same cache line.
-            int start = Boundary(length, part, parts), end = Boundary(length, part + 1, parts);
-            if (end > start) body(start, end - start);
-        });
+        // Ranges of whole 64-element blocks, so no two cores write the same cache line.
+        CoreTeam.ForRanges(length, parts, granule: 64, (_, start, count) => body(start, count));
     }
-
-    private static int Boundary(int length, int part, int parts) =>
-        part == parts ? length : (int)Math.Min(length, (long)length * part / parts / 64 * 64);
 }

@@ -28,11 +28,6 @@ internal static unsafe class GemmLongDot
     public static void Multiply<T>(T* a, T* b, T* c, int m, int n, int k, int threads) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int parts = Math.Max(1, Math.Min(threads, k / Chunk));
-        if (parts == 1)
-        {
-            Range(a, b, c, m, n, k, 0, k);
-            return;
-        }
         int per = (k + parts - 1) / parts;
         nint pa = (nint)a, pb = (nint)b;
         PartialSums.Run<T>(c, m * n, parts, (s, destination) =>

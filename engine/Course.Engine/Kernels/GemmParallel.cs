@@ -43,11 +43,9 @@ internal static unsafe class GemmParallel
         int strips = byColumns ? Math.Max(threads, (units * unit + GemmBlocked.NC<T>() - 1) / GemmBlocked.NC<T>()) : threads;
         strips = Math.Min(strips, units);
         // Whole kernel tiles per strip, spread as evenly as possible (784 columns → 384 + 400, not 416 + 368).
-        CoreTeam.For(strips, s =>
+        CoreTeam.ForRanges(extent, strips, unit, (_, start, size) =>
         {
             T* a = (T*)p.A, b = (T*)p.B, c = (T*)p.C;
-            int start = (int)((long)units * s / strips) * unit;
-            int size = Math.Min((int)((long)units * (s + 1) / strips) * unit, extent) - start;
             if (byColumns)
             {
                 T* bStrip = p.TransB ? b + start * ldb : b + start;

@@ -16,6 +16,11 @@ internal static unsafe class PartialSums
     /// <summary>Runs <paramref name="body"/> for parts 0 … <paramref name="parts"/> − 1 and leaves their sum in <paramref name="result"/>.</summary>
     public static void Run<T>(T* result, int size, int parts, PartialSum<T> body) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (parts == 1)
+        {
+            body(0, result);
+            return;
+        }
         var partials = new T[parts - 1][];
         for (int i = 0; i < partials.Length; i++) partials[i] = ArrayPool<T>.Shared.Rent(size);
         try

@@ -6,8 +6,8 @@ namespace Course.Engine.Layers;
 /// <remarks>
 /// X: [batch, in] → Y: [batch, out]; W: [out, in]; b: [out]. An input of higher rank such as [batch, C, H, W]
 /// is flattened to [batch, C·H·W] and dX comes back in the input's shape. Forward caches X (a reference, not a copy).
-/// Backward overwrites W.Grad = dYᵀ·X and b.Grad = Σ_batch dY and returns dX = dY·W; both products use the GEMM
-/// (<see cref="Ops.MatMul{T}"/>) transpose flags, so no transposed copy is ever made. <see cref="BackwardParameters"/>
+/// Backward overwrites W.Grad = dYᵀ·X and b.Grad = Σ_batch dY and returns dX = dY·W; all three products use the GEMM's
+/// transpose flags (as <see cref="Ops.MatMul{T}"/> does), so no transposed copy is ever made. <see cref="BackwardParameters"/>
 /// sets the same gradients without the dX product (for the first layer of a network). With
 /// <see cref="ReuseBuffers"/> on, Y and dX are written into the tensors returned by the previous call.
 /// </remarks>

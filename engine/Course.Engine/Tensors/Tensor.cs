@@ -213,22 +213,15 @@ public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754
             if ((uint)r >= (uint)_shape[0])
                 throw new ArgumentOutOfRangeException(nameof(rows), $"CopyRowsTo: row index {r} is outside axis 0 of shape {ShapeString}.");
         int inner = Length / Math.Max(1, _shape[0]);
-        if ((long)rows.Length * inner < ParallelCopyElements || Environment.ProcessorCount == 1)
+        if ((long)rows.Length * inner < Kernels.ElementwiseSplit.MinParallelLength || Environment.ProcessorCount == 1)
         {
             CopyRows(rows, destination, inner);
             return;
         }
         int[] rowArray = rows.ToArray();
-        int parts = Environment.ProcessorCount;
-        Kernels.CoreTeam.For(parts, part =>
-        {
-            int first = rowArray.Length * part / parts, end = rowArray.Length * (part + 1) / parts;
-            CopyRows(rowArray.AsSpan(first, end - first), destination.Slice(0, first, end - first), inner);
-        });
+        Kernels.CoreTeam.ForRanges(rowArray.Length, Environment.ProcessorCount, granule: 1, (_, first, count) =>
+            CopyRows(rowArray.AsSpan(first, count), destination.Slice(0, first, count), inner));
     }
-
-    /// <summary>Gathers of at least this many elements (256 KB of floats) are split between the cores.</summary>
-    private const int ParallelCopyElements = 1 << 16;
 
     private void CopyRows(ReadOnlySpan<int> rows, Tensor<T> destination, int inner)
     {
