@@ -155,7 +155,7 @@ public sealed class TestCache(CourseLayout layout)
             files.AddRange(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                 .Where(f => f.EndsWith(".cs") || f.EndsWith(".csproj") || f.EndsWith(".props") || f.EndsWith(".targets") || f.EndsWith(".json") || f.EndsWith(".csv") || f.EndsWith(".gz"))
                 .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")));
-        foreach (var name in new[] { "Directory.Build.props", "Directory.Packages.props", "Directory.Build.targets", "global.json" })
+        foreach (var name in new[] { "Directory.Build.props", "Directory.Day.props", "Directory.Packages.props", "Directory.Build.targets", "global.json" })
             if (File.Exists(Path.Combine(layout.Root, name))) files.Add(Path.Combine(layout.Root, name));
         foreach (var file in files.Order(StringComparer.Ordinal))
         {

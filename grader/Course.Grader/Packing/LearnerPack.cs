@@ -10,7 +10,7 @@ namespace Course.Grader.Packing;
 /// </summary>
 public static class LearnerPack
 {
-    private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig"];
+    private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Day.props", "Directory.Packages.props", "global.json", ".editorconfig"];
     private static readonly string[] EngineProjects = ["Course.Engine", "Course.Engine.Testing"];
 
     public static string Create(CourseLayout layout, string outDir)

@@ -91,7 +91,7 @@ public sealed class DayAssemblyBuilder(string courseRoot, string? cacheRoot = nu
     private DateTime NewestSource(string projectDir)
     {
         var roots = new[] { projectDir, Path.Combine(courseRoot, "engine", "Course.Engine") };
-        var newest = new[] { "Directory.Build.props", "Directory.Packages.props" }
+        var newest = new[] { "Directory.Build.props", "Directory.Day.props", "Directory.Packages.props" }
             .Select(f => Path.Combine(courseRoot, f)).Where(File.Exists).Select(File.GetLastWriteTimeUtc)
             .DefaultIfEmpty(DateTime.MinValue).Max();
         foreach (var root in roots.Where(Directory.Exists))

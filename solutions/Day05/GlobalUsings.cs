@@ -1,0 +1,7 @@
+// Learner code is float64 throughout (CURRICULUM §3.1): the grader's gradient checks need it.
+global using Course.Engine;
+global using Tensor = Course.Engine.Tensor<double>;
+global using Parameter = Course.Engine.Parameter<double>;
+global using ILayer = Course.Engine.ILayer<double>;
+global using ILossLayer = Course.Engine.ILossLayer<double>;
+global using IOptimizer = Course.Engine.IOptimizer<double>;
