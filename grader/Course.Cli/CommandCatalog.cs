@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Course.Cli.Commands;
-using Course.Grader.Checks;
+using Course.Model.Checks;
+using Course.Notebooks.Checking;
+using Course.Notebooks.Site;
 
 namespace Course.Cli;
 
@@ -21,8 +23,7 @@ public static class CommandCatalog
     /// <summary>Checks `course check` runs after the grader's own (twins, traits, solutions, stubs, mutants).</summary>
     public static IReadOnlyList<ICourseCheck> ExtraChecks =>
     [
-        // notebook/site checks register here (ICourseCheck from Course.Grader.Checks)
-        new NotebookCommand.Check(),
-        new SiteCommand.Check(),
+        new NotebooksCourseCheck(),
+        new SiteCourseCheck(),
     ];
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Course.Grader;
+using Course.Model;
 
 namespace Course.Cli;
 
@@ -23,6 +24,11 @@ public static class CourseCli
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (GradingException e)
+        {
+            Console.Error.WriteLine($"course: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (CourseInputException e)
         {
             Console.Error.WriteLine($"course: {e.Message}");
             return ExitCodes.Usage;

@@ -1,13 +1,16 @@
 using System.CommandLine;
-using Course.Grader.Manifest;
+using Course.Model;
 
 namespace Course.Cli;
 
-/// <summary>--course-root: the course (repo, pack or fixture); default: found by walking up from the current folder.</summary>
+/// <summary>
+/// --course-root, the one definition every command uses: the course (repo, pack or fixture); default: the COURSE_ROOT
+/// environment variable, else found by walking up from the current folder.
+/// </summary>
 public static class CourseRootOption
 {
-    public static Option<string?> Create() => new("--course-root") { Description = "course root holding curriculum/course.json (default: found from the current folder)" };
+    public static Option<string?> Create() => new("--course-root") { Description = $"course root holding curriculum/course.json (default: ${CourseLayout.RootVariable}, else found from the current folder)" };
 
     public static CourseLayout Resolve(string? value) =>
-        value is null ? CourseLayout.Discover(Directory.GetCurrentDirectory()) : new CourseLayout(value);
+        CourseLayout.Resolve(value);
 }

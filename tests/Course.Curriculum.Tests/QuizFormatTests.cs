@@ -1,4 +1,4 @@
-using Course.Grader.Quizzes;
+using Course.Model.Quizzes;
 
 namespace Course.Curriculum.Tests;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Course.Grader.Manifest;
+using Course.Model;
 
 namespace Course.Curriculum.Tests;
 

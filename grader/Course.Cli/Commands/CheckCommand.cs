@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Course.Cli.Rendering;
 using Course.Grader.Checks;
+using Course.Model.Checks;
 using Course.Grader.Grading;
 using Spectre.Console;
 
@@ -22,9 +23,10 @@ public static class CheckCommand
             var layout = CourseRootOption.Resolve(parse.GetValue(courseRoot));
             var grader = new SubmissionGrader(layout);
             var selected = parse.GetValue(only) is { Length: > 0 } names ? names.ToHashSet() : null;
-            var checks = GraderChecks.All.Concat(CommandCatalog.ExtraChecks).Where(c => selected is null || selected.Contains(c.Name)).ToList();
+            var options = new GradeOptions();
+            var checks = GraderChecks.All(grader, options).Concat(CommandCatalog.ExtraChecks).Where(c => selected is null || selected.Contains(c.Name)).ToList();
             if (selected is not null && checks.Count == 0) throw new UsageException($"no check named {string.Join(", ", selected)}");
-            var context = new CheckContext(layout, grader, new GradeOptions(), null);
+            var context = new CheckContext(layout);
             var findings = new List<CheckFinding>();
             foreach (var check in checks)
             {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Course.Grader.Checks;
 using Course.Notebooks.Checking;
-using Course.Notebooks.Curriculum;
+using Course.Model;
 using Course.Notebooks.Execution;
 using Course.Notebooks.Model;
 
@@ -126,10 +126,8 @@ public static class NotebookCommand
     {
         if (paths.Length == 0)
         {
-            var root = CourseRoot.Find(Environment.CurrentDirectory);
-            return root is null
-                ? []
-                : NotebookCheck.FindNotebooks(root).Select(p => Path.GetRelativePath(Environment.CurrentDirectory, p)).ToList();
+            var root = CourseLayout.Discover(Environment.CurrentDirectory).Root;
+            return NotebookCheck.FindNotebooks(root).Select(p => Path.GetRelativePath(Environment.CurrentDirectory, p)).ToList();
         }
 
         var files = new List<string>();
@@ -153,24 +151,6 @@ public static class NotebookCommand
         catch (NotebookFormatException e)
         {
             return [e.Message];
-        }
-    }
-
-    /// <summary>
-    /// `course check` part: every curriculum/dayNN-*/notebook.ipynb is valid nbformat and runs top to
-    /// bottom against the reference solutions (in memory; files untouched). One finding per notebook.
-    /// </summary>
-    public sealed class Check : ICourseCheck
-    {
-        public string Name => "notebooks";
-
-        public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
-        {
-            var root = context.Layout.Root;
-            var results = await NotebookCheck.RunAllAsync(root, context.Layout.ReferenceImplementation, message => context.Progress?.Report(message), cancel);
-            if (results.Count == 0) return [new CheckFinding(Name, "curriculum/day*/notebook.ipynb", true, "no notebooks yet")];
-            return results.Select(r => new CheckFinding(Name, r.Notebook, r.Passed,
-                r.Passed ? $"{r.CodeCells} code cells ran in {r.Elapsed.TotalSeconds:0.0} s" : r.Problem ?? "failed")).ToList();
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Course.Grader.Manifest;
+using Course.Model;
 using Course.Grader.Policy;
 using Course.Grader.Submissions;
 using Microsoft.CodeAnalysis;

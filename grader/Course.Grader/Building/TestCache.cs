@@ -4,7 +4,7 @@ using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Course.Grader.Manifest;
+using Course.Model;
 using Course.Grader.Running;
 
 namespace Course.Grader.Building;

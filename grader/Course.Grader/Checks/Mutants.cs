@@ -1,5 +1,7 @@
+using Course.Model.Checks;
 using Course.Grader.Grading;
-using Course.Grader.Manifest;
+using Course.Model;
+using Course.Model.Files;
 using Course.Grader.Results;
 
 namespace Course.Grader.Checks;
@@ -31,10 +33,10 @@ public static class Mutants
         return list;
     }
 
-    public static async Task<MutantOutcome> GradeAsync(CheckContext context, Mutant mutant, CancellationToken cancel)
+    public static async Task<MutantOutcome> GradeAsync(SubmissionGrader grader, GradeOptions options, Mutant mutant, CancellationToken cancel)
     {
         if (mutant.Description.Length == 0) return new MutantOutcome(mutant, false, 0, 0, "MUTANT.md is missing or has no description line");
-        var solution = Path.Combine(context.Layout.SolutionsDir, mutant.Day.Project!);
+        var solution = Path.Combine(grader.Layout.SolutionsDir, mutant.Day.Project!);
         var overlay = Directory.EnumerateFiles(mutant.Folder, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cs.mutation", StringComparison.Ordinal)).ToList();
         if (overlay.Count == 0) return new MutantOutcome(mutant, false, 0, 0, "no .cs or .cs.mutation files to overlay");
@@ -46,12 +48,10 @@ public static class Mutants
         try
         {
             var target = Path.Combine(submission, mutant.Day.Project!);
-            foreach (var file in Directory.EnumerateFiles(solution, "*.cs", SearchOption.AllDirectories))
+            foreach (var rel in SourceFiles.Relative(solution))
             {
-                var rel = Path.GetRelativePath(solution, file);
-                if (rel.StartsWith("bin") || rel.StartsWith("obj")) continue;
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, rel))!);
-                File.Copy(file, Path.Combine(target, rel));
+                File.Copy(Path.Combine(solution, rel), Path.Combine(target, rel));
             }
             foreach (var file in overlay)
             {
@@ -72,7 +72,7 @@ public static class Mutants
                 else File.Copy(file, destination, overwrite: true);
             }
 
-            var result = await context.Grader.GradeAsync(submission, context.Options with { Days = [mutant.Day.Day], PublicOnly = false }, null, cancel);
+            var result = await grader.GradeAsync(submission, options with { Days = [mutant.Day.Day], PublicOnly = false }, null, cancel);
             var day = result.Days.Single();
             var hidden = result.Tests.Where(t => t.Hidden).ToList();
             var hiddenScore = hidden.Sum(t => t.Score);
@@ -93,18 +93,18 @@ public static class Mutants
 }
 
 /// <summary>Every mutant loses hidden-test points when overlaid on the solution.</summary>
-public sealed class MutantsLosePointsCheck : ICourseCheck
+public sealed class MutantsLosePointsCheck(SubmissionGrader grader, GradeOptions options) : ICourseCheck
 {
     public string Name => "mutants";
 
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
-        var mutants = Mutants.Discover(context.Layout, context.Grader.Manifest);
+        var mutants = Mutants.Discover(context.Layout, grader.Manifest);
         var outcomes = new List<CheckFinding>();
         foreach (var mutant in mutants)
         {
             context.Progress?.Report($"mutant {mutant.Id}");
-            var o = await Mutants.GradeAsync(context, mutant, cancel);
+            var o = await Mutants.GradeAsync(grader, options, mutant, cancel);
             outcomes.Add(new CheckFinding(Name, $"{mutant.Id} {mutant.Description}", o.Killed, o.Detail));
         }
         return outcomes;

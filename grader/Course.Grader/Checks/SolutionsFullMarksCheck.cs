@@ -1,15 +1,16 @@
+using Course.Model.Checks;
 using Course.Grader.Grading;
 
 namespace Course.Grader.Checks;
 
 /// <summary>Grading solutions/ gives every day full marks.</summary>
-public sealed class SolutionsFullMarksCheck : ICourseCheck
+public sealed class SolutionsFullMarksCheck(SubmissionGrader grader, GradeOptions options) : ICourseCheck
 {
     public string Name => "solutions";
 
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
-        var result = await context.Grader.GradeAsync(context.Layout.SolutionsDir, context.Options with { Days = null, PublicOnly = false }, context.Progress, cancel);
+        var result = await grader.GradeAsync(context.Layout.SolutionsDir, options with { Days = null, PublicOnly = false }, context.Progress, cancel);
         return result.Days.Select(d =>
         {
             var failed = result.Tests.Where(t => t.Day == d.Day && !t.Passed).Select(t => $"{t.Number} {t.Name}: {t.Output.Split('\n')[0]}").ToList();

@@ -1,15 +1,16 @@
+using Course.Model.Checks;
 using Course.Grader.Grading;
 
 namespace Course.Grader.Checks;
 
 /// <summary>Grading exercises/ (the stubs): they compile, score zero, and every failure is a NotImplementedException hint, not a crash.</summary>
-public sealed class StubsZeroWithHintsCheck : ICourseCheck
+public sealed class StubsZeroWithHintsCheck(SubmissionGrader grader, GradeOptions options) : ICourseCheck
 {
     public string Name => "stubs";
 
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
-        var result = await context.Grader.GradeAsync(context.Layout.ExercisesDir, context.Options with { Days = null, PublicOnly = false }, context.Progress, cancel);
+        var result = await grader.GradeAsync(context.Layout.ExercisesDir, options with { Days = null, PublicOnly = false }, context.Progress, cancel);
         return result.Days.Select(d =>
         {
             var tests = result.Tests.Where(t => t.Day == d.Day).ToList();

@@ -1,19 +1,21 @@
+using Course.Grader.Grading;
+using Course.Model.Checks;
 using Course.Grader.Building;
 
 namespace Course.Grader.Checks;
 
 /// <summary>Every public and hidden test names an exercise of its day; every exercise has public and hidden tests.</summary>
-public sealed class TestsAssignedCheck : ICourseCheck
+public sealed class TestsAssignedCheck(SubmissionGrader grader) : ICourseCheck
 {
     public string Name => "traits";
 
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
         var findings = new List<CheckFinding>();
-        foreach (var day in context.Grader.Manifest.GradableDays)
+        foreach (var day in grader.Manifest.GradableDays)
         {
             context.Progress?.Report($"{day.Label}: preparing tests");
-            var cached = await context.Grader.Cache.GetAsync(day, cancel);
+            var cached = await grader.Cache.GetAsync(day, cancel);
             var ids = day.Exercises.Select(e => e.Id).ToHashSet();
             var all = cached.Public.Tests.Select(t => (Suite: "public", Test: t))
                 .Concat((cached.Hidden?.Tests ?? []).Select(t => (Suite: "hidden", Test: t))).ToList();

@@ -1,16 +1,19 @@
+using Course.Grader.Grading;
+using Course.Model.Checks;
+using Course.Model.Files;
 using Course.Grader.Consistency;
 
 namespace Course.Grader.Checks;
 
 /// <summary>exercises/DayNN and solutions/DayNN have the same files and the same public API.</summary>
-public sealed class TwinsMatchCheck : ICourseCheck
+public sealed class TwinsMatchCheck(SubmissionGrader grader) : ICourseCheck
 {
     public string Name => "twins";
 
     public Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
         var findings = new List<CheckFinding>();
-        foreach (var day in context.Grader.Manifest.GradableDays)
+        foreach (var day in grader.Manifest.GradableDays)
             findings.Add(Compare(Path.Combine(context.Layout.ExercisesDir, day.Project!), Path.Combine(context.Layout.SolutionsDir, day.Project!), day.Label));
         return Task.FromResult<IReadOnlyList<CheckFinding>>(findings);
     }
@@ -30,8 +33,5 @@ public sealed class TwinsMatchCheck : ICourseCheck
     }
 
     private static List<string> Files(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => !f.StartsWith("bin/") && !f.StartsWith("obj/"))
-            .Order(StringComparer.Ordinal).ToList();
+        SourceFiles.Relative(root, "*").ToList();
 }

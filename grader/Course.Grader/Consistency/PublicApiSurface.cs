@@ -1,3 +1,4 @@
+using Course.Model.Files;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,7 +14,7 @@ public static class PublicApiSurface
     public static IReadOnlySet<string> Of(string folder)
     {
         var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(folder, f)))
+        foreach (var file in SourceFiles.Absolute(folder))
         {
             var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file), new CSharpParseOptions(LanguageVersion.Preview)).GetRoot();
             foreach (var type in root.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().Where(IsVisibleType))
@@ -35,12 +36,6 @@ public static class PublicApiSurface
     /// <summary>Signatures only in <paramref name="a"/> (prefixed "-") or only in <paramref name="b"/> (prefixed "+").</summary>
     public static IReadOnlyList<string> Differences(IReadOnlySet<string> a, IReadOnlySet<string> b) =>
         a.Except(b).Select(s => "- " + s).Concat(b.Except(a).Select(s => "+ " + s)).ToList();
-
-    private static bool IsBuildOutput(string folder, string file)
-    {
-        var first = Path.GetRelativePath(folder, file).Split(Path.DirectorySeparatorChar)[0];
-        return first is "bin" or "obj";
-    }
 
     private static bool IsVisibleType(BaseTypeDeclarationSyntax type)
     {

@@ -1,5 +1,5 @@
 using Course.Grader.Building;
-using Course.Grader.Manifest;
+using Course.Model;
 
 namespace Course.Grader.Grading;
 

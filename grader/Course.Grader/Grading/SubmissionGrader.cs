@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Course.Grader.Building;
-using Course.Grader.Manifest;
+using Course.Model;
 using Course.Grader.Results;
 using Course.Grader.Running;
 using Course.Grader.Submissions;

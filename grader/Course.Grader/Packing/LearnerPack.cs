@@ -1,5 +1,5 @@
 using System.Text;
-using Course.Grader.Manifest;
+using Course.Model;
 
 namespace Course.Grader.Packing;
 

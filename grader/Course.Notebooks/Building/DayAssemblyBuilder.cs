@@ -1,3 +1,4 @@
+using Course.Model.Files;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,8 +8,9 @@ namespace Course.Notebooks.Building;
 /// <summary>
 /// Builds the chosen implementation's DayNN project into a cache folder and returns the
 /// Course.DayNN.dll path, so cells can call the learner's (or reference) code. A build is
-/// skipped when the cached dll is newer than every source it depends on (the day's project,
-/// the engine, the shared props), which keeps re-running a notebook fast.
+/// skipped when the cached build's stamp holds the content hash of every source it depends on (the
+/// day's project, the engine, the shared props), which keeps re-running a notebook fast and never
+/// trusts a modification time.
 /// </summary>
 public sealed class DayAssemblyBuilder(string courseRoot, string? cacheRoot = null)
 {
@@ -25,13 +27,14 @@ public sealed class DayAssemblyBuilder(string courseRoot, string? cacheRoot = nu
         var dll = CachedDllPath(implementation, project);
         var artifacts = ArtifactsPath(implementation);
         var sources = Path.GetDirectoryName(projectFile)!;
-        if (IsFresh(dll, sources)) return dll;
+        var sourceHash = SourceHash(sources);
+        if (IsFresh(dll, sourceHash)) return dll;
 
         // The cache is shared (temp folder): two runs building the same implementation at once would
         // clobber each other's obj/ files, so builds of one artifacts folder take turns.
         Directory.CreateDirectory(artifacts);
         using var turn = WaitForTurn(Path.Combine(artifacts, ".build.lock"));
-        if (IsFresh(dll, sources)) return dll;
+        if (IsFresh(dll, sourceHash)) return dll;
 
         log?.Invoke($"building {Path.GetRelativePath(courseRoot, projectFile)} (CourseImplementation={implementation.MsBuildValue})");
         var start = new ProcessStartInfo("dotnet")
@@ -60,10 +63,14 @@ public sealed class DayAssemblyBuilder(string courseRoot, string? cacheRoot = nu
             throw new InvalidOperationException($"{projectFile}: build failed: {string.Join(" | ", errors)}");
         }
 
+        AtomicFile.WriteAllText(StampPath(dll), sourceHash);
         return dll;
     }
 
-    private bool IsFresh(string dll, string sources) => File.Exists(dll) && File.GetLastWriteTimeUtc(dll) > NewestSource(sources);
+    private static bool IsFresh(string dll, string sourceHash) =>
+        File.Exists(dll) && File.Exists(StampPath(dll)) && File.ReadAllText(StampPath(dll)) == sourceHash;
+
+    private static string StampPath(string dll) => dll + ".sources.sha256";
 
     /// <summary>An exclusive lock on a file that stays in place (deleting it would let two runs lock two different files).</summary>
     private static FileStream WaitForTurn(string lockPath)
@@ -88,24 +95,20 @@ public sealed class DayAssemblyBuilder(string courseRoot, string? cacheRoot = nu
 
     private string ArtifactsPath(Implementation implementation) => Path.Combine(cacheRoot, Hash(implementation.Directory));
 
-    private DateTime NewestSource(string projectDir)
+    /// <summary>SHA-256 over the relative path and bytes of every source the build reads.</summary>
+    private string SourceHash(string projectDir)
     {
-        var roots = new[] { projectDir, Path.Combine(courseRoot, "engine", "Course.Engine") };
-        var newest = new[] { "Directory.Build.props", "Directory.Day.props", "Directory.Packages.props" }
-            .Select(f => Path.Combine(courseRoot, f)).Where(File.Exists).Select(File.GetLastWriteTimeUtc)
-            .DefaultIfEmpty(DateTime.MinValue).Max();
-        foreach (var root in roots.Where(Directory.Exists))
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var props = new[] { "Directory.Build.props", "Directory.Day.props", "Directory.Packages.props" }
+            .Select(f => Path.Combine(courseRoot, f)).Where(File.Exists);
+        var roots = new[] { projectDir, Path.Combine(courseRoot, "engine", "Course.Engine") }.Where(Directory.Exists);
+        foreach (var file in props.Concat(roots.SelectMany(r => SourceFiles.Absolute(r, "*"))))
         {
-            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-            {
-                var rel = Path.GetRelativePath(root, file);
-                if (rel.StartsWith("bin", StringComparison.Ordinal) || rel.StartsWith("obj", StringComparison.Ordinal)) continue;
-                var time = File.GetLastWriteTimeUtc(file);
-                if (time > newest) newest = time;
-            }
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(courseRoot, file) + "\n"));
+            hash.AppendData(File.ReadAllBytes(file));
         }
 
-        return newest;
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     private static string Hash(string text) =>

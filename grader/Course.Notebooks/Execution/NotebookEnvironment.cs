@@ -1,5 +1,5 @@
 using Course.Notebooks.Building;
-using Course.Notebooks.Curriculum;
+using Course.Model;
 
 namespace Course.Notebooks.Execution;
 
@@ -21,8 +21,8 @@ public static class NotebookEnvironment
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
-        var root = CourseRoot.Find(folder);
-        var day = CourseRoot.DayOf(notebookPath);
+        var root = CourseLayout.TryDiscover(folder)?.Root;
+        var day = CourseLayout.DayOf(notebookPath);
         if (root is null || day is null)
         {
             // A notebook outside the course tree still runs, with the engine only.

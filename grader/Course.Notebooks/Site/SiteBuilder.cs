@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
-using Course.Notebooks.Curriculum;
+using Course.Model;
+using Course.Model.Quizzes;
 using Course.Notebooks.Model;
 
 namespace Course.Notebooks.Site;
@@ -21,13 +22,13 @@ public sealed class SiteBuilder(string courseRoot)
 
     private SiteBuildResult Run(string outDir)
     {
-        var manifest = CourseManifest.Load(courseRoot);
+        var manifest = new CourseLayout(courseRoot).LoadManifest();
         var markdown = new MarkdownRenderer(curriculum);
         Directory.CreateDirectory(outDir);
         Write(outDir, "site.css", SiteLayout.Css);
 
         var withContent = manifest.Days.Where(d => File.Exists(Path.Combine(curriculum, d.Key, "lesson.md"))).ToList();
-        Write(outDir, "index.html", SiteLayout.Page(manifest.TitleJa, "", IndexBody(manifest, withContent)));
+        Write(outDir, "index.html", SiteLayout.Page(manifest.Title.Ja, "", IndexBody(manifest, withContent)));
         WriteGlossary(outDir, markdown);
         for (var i = 0; i < withContent.Count; i++)
         {
@@ -39,17 +40,17 @@ public sealed class SiteBuilder(string courseRoot)
         return new SiteBuildResult(pages.ToList(), problems.ToList());
     }
 
-    private string IndexBody(CourseManifest manifest, IReadOnlyList<ManifestDay> withContent)
+    private string IndexBody(CourseManifest manifest, IReadOnlyList<DayManifest> withContent)
     {
         var html = new StringBuilder();
-        html.Append($"<h1>{Encode(manifest.TitleJa)}</h1><p class=\"en\">{Encode(manifest.TitleEn)}</p>");
+        html.Append($"<h1>{Encode(manifest.Title.Ja)}</h1><p class=\"en\">{Encode(manifest.Title.En)}</p>");
         html.Append("<table class=\"days\"><thead><tr><th>Day</th><th>テーマ</th><th>Topic</th><th>内容 / Content</th></tr></thead><tbody>");
         foreach (var day in manifest.Days)
         {
             var ready = withContent.Contains(day);
-            var title = ready ? $"<a href=\"{day.Key}/index.html\">{Encode(day.TitleJa)}</a>" : Encode(day.TitleJa);
+            var title = ready ? $"<a href=\"{day.Key}/index.html\">{Encode(day.Title.Ja)}</a>" : Encode(day.Title.Ja);
             var content = ready ? DayLinks(day, day.Key + "/") : "<span class=\"coming\">準備中 / coming</span>";
-            html.Append($"<tr><td>{day.Day}</td><td>{title}</td><td>{Encode(day.TitleEn)}</td><td>{content}</td></tr>");
+            html.Append($"<tr><td>{day.Day}</td><td>{title}</td><td>{Encode(day.Title.En)}</td><td>{content}</td></tr>");
         }
 
         html.Append("</tbody></table><p><a href=\"glossary.html\">用語集 / Glossary</a></p>");
@@ -65,22 +66,22 @@ public sealed class SiteBuilder(string courseRoot)
         Write(outDir, "glossary.html", SiteLayout.Page("用語集 / Glossary", "", body));
     }
 
-    private void WriteDay(string outDir, ManifestDay day, ManifestDay? previous, ManifestDay? next, MarkdownRenderer markdown)
+    private void WriteDay(string outDir, DayManifest day, DayManifest? previous, DayManifest? next, MarkdownRenderer markdown)
     {
         var folder = Path.Combine(curriculum, day.Key);
         var nav = Navigation(previous, next);
-        var header = $"<p class=\"day-header\">Day {day.Day} · {Encode(day.TitleJa)} / {Encode(day.TitleEn)} — {DayLinks(day, "")}</p>";
+        var header = $"<p class=\"day-header\">Day {day.Day} · {Encode(day.Title.Ja)} / {Encode(day.Title.En)} — {DayLinks(day, "")}</p>";
 
         var lessonFile = Path.Combine(folder, "lesson.md");
         var lesson = header + markdown.Render(File.ReadAllText(lessonFile), lessonFile) + ExercisesSection(day);
-        Write(outDir, $"{day.Key}/index.html", SiteLayout.Page($"Day {day.Day}: {day.TitleJa}", "../", lesson, nav));
+        Write(outDir, $"{day.Key}/index.html", SiteLayout.Page($"Day {day.Day}: {day.Title.Ja}", "../", lesson, nav));
 
         var quizFile = Path.Combine(folder, "quiz.md");
         if (File.Exists(quizFile))
         {
-            var (preamble, questions, quizProblems) = QuizParser.Parse(File.ReadAllText(quizFile), Path.GetRelativePath(courseRoot, quizFile));
-            problems.AddRange(quizProblems);
-            var body = header + QuizPage.RenderBody(preamble, questions, markdown, quizFile);
+            var quiz = QuizParser.Parse(File.ReadAllText(quizFile), Path.GetRelativePath(courseRoot, quizFile));
+            problems.AddRange(quiz.Errors);
+            var body = header + QuizPage.RenderBody(quiz, markdown, quizFile);
             Write(outDir, $"{day.Key}/quiz.html", SiteLayout.Page($"Day {day.Day} クイズ / Quiz", "../", body, nav));
         }
 
@@ -122,7 +123,7 @@ public sealed class SiteBuilder(string courseRoot)
     }
 
     /// <summary>Lesson · quiz · notebook links of a day, for files that exist; <paramref name="prefix"/> leads from the page to the day's folder.</summary>
-    private string DayLinks(ManifestDay day, string prefix)
+    private string DayLinks(DayManifest day, string prefix)
     {
         var folder = Path.Combine(curriculum, day.Key);
         var links = new List<string> { $"<a href=\"{prefix}index.html\">講義 / Lesson</a>" };
@@ -131,7 +132,7 @@ public sealed class SiteBuilder(string courseRoot)
         return string.Join(" · ", links);
     }
 
-    private static string ExercisesSection(ManifestDay day)
+    private static string ExercisesSection(DayManifest day)
     {
         if (day.Exercises.Count == 0 || day.Project is null) return "";
         var html = new StringBuilder("<section class=\"exercises\"><h2 id=\"exercises\">演習 / Exercises</h2>");
@@ -142,10 +143,10 @@ public sealed class SiteBuilder(string courseRoot)
         return html.ToString();
     }
 
-    private static string Navigation(ManifestDay? previous, ManifestDay? next)
+    private static string Navigation(DayManifest? previous, DayManifest? next)
     {
-        var left = previous is null ? "<span></span>" : $"<a href=\"../{previous.Key}/index.html\">← Day {previous.Day}: {Encode(previous.TitleJa)}</a>";
-        var right = next is null ? "<span></span>" : $"<a href=\"../{next.Key}/index.html\">Day {next.Day}: {Encode(next.TitleJa)} →</a>";
+        var left = previous is null ? "<span></span>" : $"<a href=\"../{previous.Key}/index.html\">← Day {previous.Day}: {Encode(previous.Title.Ja)}</a>";
+        var right = next is null ? "<span></span>" : $"<a href=\"../{next.Key}/index.html\">Day {next.Day}: {Encode(next.Title.Ja)} →</a>";
         return left + right;
     }
 

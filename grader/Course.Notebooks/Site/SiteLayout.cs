@@ -43,7 +43,7 @@ public static class SiteLayout
         .figure svg { max-width: 100%; height: auto; }
         .quiz-question { border-top: 1px solid #ddd; padding-top: .5rem; }
         .quiz-question .tag { font-size: .8rem; background: #eef; padding: 0 .4rem; border-radius: 3px; }
-        .quiz-question .seed { font-size: .8rem; color: #888; }
+        
         .en { color: #555; font-style: italic; }
         details { background: #f4f9f4; padding: .4rem .8rem; border-radius: 4px; margin-bottom: 1rem; }
         .coming { color: #999; }

@@ -1,4 +1,5 @@
 using Course.Grader.Checks;
+using Course.Model.Checks;
 using Course.Grader.Tests.Infrastructure;
 
 namespace Course.Grader.Tests.Checks;
@@ -6,12 +7,12 @@ namespace Course.Grader.Tests.Checks;
 /// <summary>`course check`'s checks on the fixture course, through the same classes the CLI runs.</summary>
 public sealed class MiniCourseCheckTests(MiniCourseFixture course)
 {
-    private CheckContext Context => new(course.Layout, course.Grader, course.Options, null);
+    private CheckContext Context => new(course.Layout);
 
     [Fact]
     public async Task Every_mutant_loses_hidden_points()
     {
-        var findings = await new MutantsLosePointsCheck().RunAsync(Context, TestContext.Current.CancellationToken);
+        var findings = await new MutantsLosePointsCheck(course.Grader, course.Options).RunAsync(Context, TestContext.Current.CancellationToken);
 
         findings.Select(f => f.Subject).Should().Equal("F1-M1 Add subtracts instead of adding.", "F1-M2 Scale multiplies in place and returns its input.");
         findings.Should().OnlyContain(f => f.Ok, string.Join("; ", findings.Select(f => f.Detail)));
@@ -27,7 +28,7 @@ public sealed class MiniCourseCheckTests(MiniCourseFixture course)
         File.Copy(Path.Combine(course.Root, "solutions", "Day01", "Arithmetic.cs"), Path.Combine(folder, "Arithmetic.cs"));
         var mutant = new Mutant(course.Grader.Manifest.Day(1), "F1-M9", folder, "An equivalent mutant: the solution itself.");
 
-        var outcome = await Mutants.GradeAsync(Context, mutant, TestContext.Current.CancellationToken);
+        var outcome = await Mutants.GradeAsync(course.Grader, course.Options, mutant, TestContext.Current.CancellationToken);
 
         outcome.Killed.Should().BeFalse();
         outcome.Detail.Should().Be("survives: hidden 70/70");
@@ -36,9 +37,9 @@ public sealed class MiniCourseCheckTests(MiniCourseFixture course)
     [Fact]
     public async Task Solutions_full_marks_and_stubs_zero_with_hints_hold_for_the_fixture()
     {
-        var solutions = await new SolutionsFullMarksCheck().RunAsync(Context, TestContext.Current.CancellationToken);
-        var stubs = await new StubsZeroWithHintsCheck().RunAsync(Context, TestContext.Current.CancellationToken);
-        var traits = await new TestsAssignedCheck().RunAsync(Context, TestContext.Current.CancellationToken);
+        var solutions = await new SolutionsFullMarksCheck(course.Grader, course.Options).RunAsync(Context, TestContext.Current.CancellationToken);
+        var stubs = await new StubsZeroWithHintsCheck(course.Grader, course.Options).RunAsync(Context, TestContext.Current.CancellationToken);
+        var traits = await new TestsAssignedCheck(course.Grader).RunAsync(Context, TestContext.Current.CancellationToken);
 
         solutions.Concat(stubs).Concat(traits).Should().OnlyContain(f => f.Ok, string.Join("; ", solutions.Concat(stubs).Concat(traits).Select(f => f.Detail)));
         solutions.Select(f => f.Subject).Should().Equal("Day01", "Day02");

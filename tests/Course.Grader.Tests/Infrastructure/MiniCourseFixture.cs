@@ -1,5 +1,5 @@
 using Course.Grader.Grading;
-using Course.Grader.Manifest;
+using Course.Model;
 
 [assembly: AssemblyFixture(typeof(Course.Grader.Tests.Infrastructure.MiniCourseFixture))]
 

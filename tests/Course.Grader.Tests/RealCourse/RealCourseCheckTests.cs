@@ -1,6 +1,7 @@
 using Course.Grader.Checks;
+using Course.Model.Checks;
 using Course.Grader.Grading;
-using Course.Grader.Manifest;
+using Course.Model;
 using Course.Grader.Tests.Infrastructure;
 
 namespace Course.Grader.Tests.RealCourse;
@@ -14,7 +15,10 @@ public sealed class RealCourseCheckTests
 {
     private static readonly CourseLayout Layout = new(RepoPaths.Root);
 
-    private static CheckContext Context() => new(Layout, new SubmissionGrader(Layout), new GradeOptions(), null);
+    private static readonly SubmissionGrader Grader = new(Layout);
+    private static readonly GradeOptions Options = new();
+
+    private static CheckContext Context() => new(Layout);
 
     private static string Describe(IEnumerable<CheckFinding> findings) =>
         string.Join("\n", findings.Where(f => !f.Ok).Select(f => $"{f.Subject}: {f.Detail}"));
@@ -22,7 +26,7 @@ public sealed class RealCourseCheckTests
     [Fact]
     public async Task Solutions_score_full_marks()
     {
-        var findings = await new SolutionsFullMarksCheck().RunAsync(Context(), TestContext.Current.CancellationToken);
+        var findings = await new SolutionsFullMarksCheck(Grader, Options).RunAsync(Context(), TestContext.Current.CancellationToken);
 
         findings.Should().NotBeEmpty();
         findings.Should().OnlyContain(f => f.Ok, Describe(findings));
@@ -31,7 +35,7 @@ public sealed class RealCourseCheckTests
     [Fact]
     public async Task Stubs_compile_and_score_zero_with_a_hint_for_every_failure()
     {
-        var findings = await new StubsZeroWithHintsCheck().RunAsync(Context(), TestContext.Current.CancellationToken);
+        var findings = await new StubsZeroWithHintsCheck(Grader, Options).RunAsync(Context(), TestContext.Current.CancellationToken);
 
         findings.Should().NotBeEmpty();
         findings.Should().OnlyContain(f => f.Ok, Describe(findings));
@@ -41,9 +45,9 @@ public sealed class RealCourseCheckTests
     public async Task Every_mutant_loses_hidden_points()
     {
         var context = Context();
-        var mutants = Mutants.Discover(Layout, context.Grader.Manifest);
+        var mutants = Mutants.Discover(Layout, Grader.Manifest);
 
-        var findings = await new MutantsLosePointsCheck().RunAsync(context, TestContext.Current.CancellationToken);
+        var findings = await new MutantsLosePointsCheck(Grader, Options).RunAsync(context, TestContext.Current.CancellationToken);
 
         mutants.Should().NotBeEmpty("tests/Mutants holds the typical bugs of each day");
         findings.Should().HaveCount(mutants.Count).And.OnlyContain(f => f.Ok, Describe(findings));
@@ -52,7 +56,7 @@ public sealed class RealCourseCheckTests
     [Fact]
     public async Task Every_test_is_assigned_to_an_exercise_and_every_exercise_has_public_and_hidden_tests()
     {
-        var findings = await new TestsAssignedCheck().RunAsync(Context(), TestContext.Current.CancellationToken);
+        var findings = await new TestsAssignedCheck(Grader).RunAsync(Context(), TestContext.Current.CancellationToken);
 
         findings.Should().OnlyContain(f => f.Ok, Describe(findings));
     }

@@ -9,6 +9,8 @@ public static class FixtureCourse
         Write(root, "curriculum/course.json", """
         {
           "title": {"ja": "テスト講座", "en": "Test course"},
+          "version": "test",
+          "grading": {"publicShare": 0.3, "hiddenShare": 0.7, "dayTimeoutSeconds": 60, "testTimeoutSeconds": 10, "memoryLimitMb": 1024},
           "days": [
             {"day": 1, "slug": "alpha", "folder": "curriculum/day01-alpha", "title": {"ja": "一日目", "en": "Day one"}, "available": true, "project": "Day01",
              "exercises": [{"id": "1.1", "title": "Gates", "points": 40}, {"id": "1.2", "title": "Softmax", "points": 60}]},

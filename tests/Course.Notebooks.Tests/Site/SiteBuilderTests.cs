@@ -62,9 +62,11 @@ public sealed class SiteBuilderTests
         quiz.Should().Contain("<ol class=\"options\" type=\"A\"><li>0</li><li>1</li><li>e</li><li>入力による</li></ol>");
         quiz.Should().Contain("<details><summary>答えと解説 / Answer and explanation</summary><p class=\"answer\">正解 / Answer: B</p>");
         quiz.Should().NotContain("[x]");
+        quiz.Should().NotContain("id=\"d1-q2\"", "a malformed question is reported, not published");
+        quiz.Should().NotContain("003 L124", "the heading's source reference is maintainers' metadata");
         result.Problems.Should().Equal(
-            "curriculum/day01-alpha/quiz.md: D1-Q2: 3 options (expected 4)",
-            "curriculum/day01-alpha/quiz.md: D1-Q2: 2 options marked [x] (expected exactly 1)");
+            "curriculum/day01-alpha/quiz.md:16: D1-Q2 has 3 options (expected exactly 4)",
+            "curriculum/day01-alpha/quiz.md:16: D1-Q2 marks 2 options correct (expected exactly one '- [x]')");
     }
 
     [Fact]

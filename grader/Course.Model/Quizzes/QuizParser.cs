@@ -5,7 +5,7 @@ using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Course.Grader.Quizzes;
+namespace Course.Model.Quizzes;
 
 /// <summary>Parses quiz.md with Markdig's AST and checks the fixed format; every problem is reported with its line.</summary>
 public static partial class QuizParser
@@ -22,11 +22,13 @@ public static partial class QuizParser
         var questions = new List<QuizQuestion>();
         var errors = new List<string>();
         Draft? current = null;
+        var preambleEnd = markdown.Length;
 
         foreach (var block in doc)
         {
             if (block is HeadingBlock { Level: 2 } heading)
             {
+                if (current is null) preambleEnd = heading.Span.Start;
                 Finish(current, path, questions, errors);
                 current = new Draft(Text(heading.Inline), heading.Line + 1);
                 continue;
@@ -63,7 +65,7 @@ public static partial class QuizParser
         if (questions.Count == 0 && errors.Count == 0) errors.Add($"{path}:1: no questions (expected '## D<day>-Q<n> · <tag> · <seed ref>' headings)");
         foreach (var dup in questions.GroupBy(q => q.Id).Where(g => g.Count() > 1))
             errors.Add($"{path}:{dup.Last().Line}: duplicate question id {dup.Key}");
-        return new QuizFile(path, questions, errors);
+        return new QuizFile(path, markdown[..preambleEnd].Trim(), questions, errors);
     }
 
     private static void Finish(Draft? d, string path, List<QuizQuestion> questions, List<string> errors)
