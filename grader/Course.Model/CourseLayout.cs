@@ -8,7 +8,7 @@ public sealed class CourseLayout
 
     public CourseLayout(string root)
     {
-        Root = Path.GetFullPath(root);
+        Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         if (!File.Exists(ManifestPath))
             throw new CourseInputException($"{Root}: not a course root (no curriculum/course.json)");
     }

@@ -1,0 +1,3 @@
+global using Course.Model;
+global using FluentAssertions;
+global using Xunit;
