@@ -1,4 +1,3 @@
-using System.Reflection;
 using Course.Engine.Layers;
 
 namespace Course.Engine;
@@ -14,8 +13,7 @@ namespace Course.Engine;
 /// names the worst element. NaN or ∞ anywhere is a failure naming that element, never a pass. The numerator
 /// L(+h) − L(−h) is accumulated as Σ (y⁺ − y⁻) ⊙ R, which equals it exactly in real arithmetic but keeps outputs
 /// that did not move from adding rounding noise (so near-zero gradients are not flagged spuriously).</para>
-/// <para>Stochastic layers (<see cref="IStochasticLayer{T}"/>, or any layer with a public <c>LastMask</c> tensor
-/// property such as a learner's DropoutLayer): one training Forward draws the mask, which is then frozen: the
+/// <para>Stochastic layers (<see cref="IStochasticLayer{T}"/>, which a learner's DropoutLayer implements too): one training Forward draws the mask, which is then frozen: the
 /// numerical gradient is taken of x ↦ Σ (x ⊙ LastMask) ⊙ R (the layer as the linear map its mask defines) rather than
 /// by calling Forward again, which would draw a new mask. Their parameters, if any, are not checked.</para>
 /// <para>The caller's x is never modified (the check works on a copy); parameter values are restored bit for bit.</para>
@@ -172,12 +170,7 @@ public static class GradCheck
         return s;
     }
 
-    private static Tensor<double>? FrozenMask(ILayer<double> layer)
-    {
-        if (layer is IStochasticLayer<double> stochastic) return stochastic.LastMask;
-        var property = layer.GetType().GetProperty("LastMask", BindingFlags.Public | BindingFlags.Instance);
-        return property?.GetValue(layer) as Tensor<double>;
-    }
+    private static Tensor<double>? FrozenMask(ILayer<double> layer) => (layer as IStochasticLayer<double>)?.LastMask;
 
     private static string[] ParameterNames(IReadOnlyList<Parameter<double>> parameters)
     {
