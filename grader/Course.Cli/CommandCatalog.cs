@@ -18,6 +18,9 @@ public static class CommandCatalog
         NotebookCommand.Create,
         SiteCommand.Create,
         KernelCommand.Create,
+        QuizCommand.Create,
+        KeysCommand.Create,
+        VerifyCommand.Create,
     ];
 
     /// <summary>Checks `course check` runs after the grader's own (twins, traits, solutions, stubs, mutants).</summary>
