@@ -9,10 +9,11 @@ using Course.Notebooks.Tests.Fixtures;
 namespace Course.Notebooks.Tests.Interop;
 
 /// <summary>
-/// The kernel against the reference Jupyter client (Python jupyter_client): the server runs in
-/// this process on a connection file we write; a Python script drives it over ZeroMQ.
+/// One session of the reference Jupyter client (Python jupyter_client) against the kernel: the server runs in this
+/// process on a connection file written here, a Python script drives it over ZeroMQ once, and each test below reads
+/// one behaviour from the transcript. Skipped, with the install line, where jupyter_client is missing.
 /// </summary>
-public sealed class KernelClientTests
+public sealed class KernelSession : IAsyncLifetime
 {
     private const string Driver = """
         import json, os, sys, time
@@ -64,11 +65,21 @@ public sealed class KernelClientTests
         print(json.dumps(out))
         """;
 
-    [Fact]
-    public async Task Jupyter_client_executes_completes_interrupts_rejects_forgeries_and_shuts_down()
+    private readonly StringWriter _log = new();
+    private readonly CancellationTokenSource _stop = new();
+    private KernelServer? _server;
+
+    public JsonNode? Transcript { get; private set; }
+    public string? SkipReason { get; private set; }
+    public string Log => _log.ToString();
+
+    /// <summary>The server's run, which a shutdown_request completes.</summary>
+    public Task? Serving { get; private set; }
+
+    public async ValueTask InitializeAsync()
     {
         var python = Python.WithModules("jupyter_client");
-        Assert.SkipWhen(python is null, "Python jupyter_client is not installed (apt-get install -y python3-jupyter-client)");
+        if (python is null) { SkipReason = "Python jupyter_client is not installed (apt-get install -y python3-jupyter-client)"; return; }
         var dir = FixtureNotebooks.TempFolder();
         var ports = FreePorts(5);
         var connection = new ConnectionInfo("tcp", "127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4], Guid.NewGuid().ToString(), "hmac-sha256");
@@ -79,36 +90,109 @@ public sealed class KernelClientTests
             ["control_port"] = ports[3], ["hb_port"] = ports[4], ["key"] = connection.Key, ["signature_scheme"] = "hmac-sha256", ["kernel_name"] = "course-csharp",
         }.ToJsonString());
         File.WriteAllText(Path.Combine(dir, "driver.py"), Driver);
-        var log = new StringWriter();
-        using var server = new KernelServer(ConnectionInfo.Load(connectionFile), new ExecutorOptions(), TextWriter.Synchronized(log));
-        var serving = server.RunAsync(TestContext.Current.CancellationToken);
+        _server = new KernelServer(ConnectionInfo.Load(connectionFile), new ExecutorOptions(), TextWriter.Synchronized(_log));
+        Serving = _server.RunAsync(_stop.Token);
 
-        var (code, stdout, stderr) = await Task.Run(() => Python.Run(python!, [Path.Combine(dir, "driver.py"), connectionFile], TimeSpan.FromSeconds(120)), TestContext.Current.CancellationToken);
+        var (code, stdout, stderr) = await Task.Run(() => Python.Run(python, [Path.Combine(dir, "driver.py"), connectionFile], TimeSpan.FromSeconds(120)));
+        if (code != 0) throw new InvalidOperationException($"the jupyter_client driver failed ({code}): {stderr}");
+        Transcript = JsonNode.Parse(stdout);
+    }
 
-        code.Should().Be(0, stderr);
-        var result = JsonNode.Parse(stdout)!;
-        result["state"]!["reply"]!["status"]!.GetValue<string>().Should().Be("ok");
-        result["state"]!["outputs"]!.AsArray().Select(o => o!["type"]!.GetValue<string>()).Should().Equal("execute_input", "stream");
-        result["state"]!["outputs"]![1]!["content"]!["text"]!.GetValue<string>().Should().Be("42\n");
-        result["value"]!["outputs"]![1]!["content"]!["data"]!["text/plain"]!.GetValue<string>().Should().Be("40");
-        result["value"]!["reply"]!["execution_count"]!.GetValue<int>().Should().Be(2);
-        var error = result["error"]!["reply"]!;
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (Serving is not null) { try { await Serving; } catch (OperationCanceledException) { } }
+        _server?.Dispose();
+        _stop.Dispose();
+    }
+
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        listeners.ForEach(l => l.Stop());
+        return ports;
+    }
+}
+
+/// <summary>The kernel as the reference Jupyter client sees it: one test per protocol behaviour.</summary>
+public sealed class KernelClientTests(KernelSession session) : IClassFixture<KernelSession>
+{
+    private JsonNode Result
+    {
+        get
+        {
+            Assert.SkipWhen(session.SkipReason is not null, session.SkipReason ?? "");
+            return session.Transcript!;
+        }
+    }
+
+    [Fact]
+    public void Cells_share_state_and_print_to_the_stream()
+    {
+        Result["state"]!["reply"]!["status"]!.GetValue<string>().Should().Be("ok");
+        Result["state"]!["outputs"]!.AsArray().Select(o => o!["type"]!.GetValue<string>()).Should().Equal("execute_input", "stream");
+        Result["state"]!["outputs"]![1]!["content"]!["text"]!.GetValue<string>().Should().Be("42\n");
+    }
+
+    [Fact]
+    public void A_trailing_expression_becomes_the_execute_result_and_counts_executions()
+    {
+        Result["value"]!["outputs"]![1]!["content"]!["data"]!["text/plain"]!.GetValue<string>().Should().Be("40");
+        Result["value"]!["reply"]!["execution_count"]!.GetValue<int>().Should().Be(2);
+    }
+
+    [Fact]
+    public void An_exception_is_an_error_reply_naming_the_cell_and_line()
+    {
+        var error = Result["error"]!["reply"]!;
         (error["status"]!.GetValue<string>(), error["ename"]!.GetValue<string>(), error["evalue"]!.GetValue<string>())
             .Should().Be(("error", "InvalidOperationException", "boom"));
         error["traceback"]![0]!.GetValue<string>().Should().Be("cell 3, line 2: InvalidOperationException: boom");
-        result["complete"]!["matches"]!.AsArray().Select(m => m!.GetValue<string>()).Should().Contain("WriteLine");
-        result["complete"]!["cursor_start"]!.GetValue<int>().Should().Be(8);
-        result["is_complete"]!["status"]!.GetValue<string>().Should().Be("incomplete");
-        result["inspect"]!["data"]!["text/plain"]!.GetValue<string>().Should().Be("x: System.Int32\n20");
-        result["interrupt_reply"]!["status"]!.GetValue<string>().Should().Be("ok");
-        result["interrupted"]!["ename"]!.GetValue<string>().Should().Be("Interrupted");
-        result["forged_executed"]!.GetValue<bool>().Should().BeFalse();
-        result["after_forged"]!["outputs"]![1]!["content"]!["data"]!["text/plain"]!.GetValue<string>().Should().Be("21", "the forged request never ran, and the session still works");
-        result["shutdown"]!["status"]!.GetValue<string>().Should().Be("ok");
-        (await Task.WhenAny(serving, Task.Delay(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken))).Should().BeSameAs(serving, "shutdown_request stops the server");
-        log.ToString().Should().Contain("shell: rejected message: invalid HMAC signature");
     }
 
+    [Fact]
+    public void Completion_and_is_complete_answer_like_an_editor_expects()
+    {
+        Result["complete"]!["matches"]!.AsArray().Select(m => m!.GetValue<string>()).Should().Contain("WriteLine");
+        Result["complete"]!["cursor_start"]!.GetValue<int>().Should().Be(8);
+        Result["is_complete"]!["status"]!.GetValue<string>().Should().Be("incomplete");
+    }
+
+    [Fact]
+    public void Inspect_shows_a_variable_s_type_and_value() =>
+        Result["inspect"]!["data"]!["text/plain"]!.GetValue<string>().Should().Be("x: System.Int32\n20");
+
+    [Fact]
+    public void An_interrupt_stops_an_endless_loop()
+    {
+        Result["interrupt_reply"]!["status"]!.GetValue<string>().Should().Be("ok");
+        Result["interrupted"]!["ename"]!.GetValue<string>().Should().Be("Interrupted");
+    }
+
+    [Fact]
+    public void A_message_signed_with_another_key_never_runs_and_the_session_goes_on()
+    {
+        Result["forged_executed"]!.GetValue<bool>().Should().BeFalse();
+        Result["after_forged"]!["outputs"]![1]!["content"]!["data"]!["text/plain"]!.GetValue<string>().Should().Be("21", "the forged request never ran, and the session still works");
+        session.Log.Should().Contain("shell: rejected message: invalid HMAC signature");
+    }
+
+    // The timeout only guards against a hang (a server that ignores shutdown would otherwise block the run); the
+    // assertion is that the server's run completes, however long the machine takes.
+    [Fact(Timeout = 60_000)]
+    public async Task A_shutdown_request_is_answered_and_stops_the_server()
+    {
+        Result["shutdown"]!["status"]!.GetValue<string>().Should().Be("ok");
+        await session.Serving!.WaitAsync(TestContext.Current.CancellationToken);
+        session.Serving.IsCompletedSuccessfully.Should().BeTrue("shutdown_request ends the server's run without an error");
+    }
+}
+
+/// <summary>The wire format, without a client.</summary>
+public sealed class KernelWireTests
+{
     [Fact]
     public void Signatures_are_hmac_sha256_of_the_four_dicts_and_forgeries_are_rejected()
     {
@@ -127,14 +211,5 @@ public sealed class KernelClientTests
         codec.Decode(frames, out var rejection).Should().BeNull();
         rejection.Should().Be("invalid HMAC signature");
         new WireCodec(new MessageSigner("other")).Decode(codec.Encode(message), out rejection).Should().BeNull();
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
     }
 }
