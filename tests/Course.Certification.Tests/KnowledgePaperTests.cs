@@ -59,6 +59,29 @@ public sealed class KnowledgePaperTests : IDisposable
     }
 
     [Fact]
+    public void A_bank_with_only_some_days_draws_from_the_pools_it_has()
+    {
+        foreach (var day in new[] { 4, 5, 6, 7, 8, 9 }) File.Delete(Path.Combine(_fixture.BankFolder, $"day{day:00}.md"));
+
+        var paper = KnowledgePaper.Draw(_fixture.Bank, "2026A", "learner-01", 6);
+
+        paper.Items.GroupBy(i => i.Question.Day).Select(g => (g.Key, g.Count())).Order().Should().Equal((1, 6), (2, 6), (3, 6), (10, 6));
+    }
+
+    [Fact]
+    public void The_real_exam_bank_gives_every_learner_a_full_paper()
+    {
+        var root = typeof(KnowledgePaperTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "CourseRoot").Value!;
+        var bank = ExamBank.Load(Path.Combine(root, "grader", "exam-bank"));
+
+        var paper = KnowledgePaper.Draw(bank, "2026A", "learner-01", 6);
+
+        paper.Items.Should().HaveCount(6 * bank.Pools.Count);
+        paper.Items.Count(i => i.Question.Tag != "知識").Should().BeGreaterThanOrEqualTo(bank.Pools.Count, "every pool contributes applied questions");
+    }
+
+    [Fact]
     public void A_bank_too_small_for_the_draw_names_the_file()
     {
         using var small = new FixtureBank(perPool: 5);

@@ -14,24 +14,22 @@ public sealed record PaperItem(int Position, QuizQuestion Question, IReadOnlyLis
 }
 
 /// <summary>
-/// A learner's knowledge-test paper: per pool (Days 1–9 and the general questions) the course.json number of
-/// questions, stratified so calculation and code-reading questions take their share; question order and option order
+/// A learner's knowledge-test paper: per pool of the exam bank (Days 1–9 and the general questions, as far as the
+/// bank has them — a pool is added when its day is taught) the course.json number of questions, stratified so calculation and code-reading questions take their share; question order and option order
 /// shuffled. Everything follows from (cohort, learner) and the bank, so the paper is never stored to be trusted.
 /// </summary>
 public sealed record KnowledgePaper(string Cohort, string Learner, IReadOnlyList<PaperItem> Items)
 {
-    /// <summary>Days whose questions are drawn, plus 10 for the general pool.</summary>
-    public static readonly IReadOnlyList<int> Pools = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-
     public static KnowledgePaper Draw(ExamBank bank, string cohort, string learner, int perPool)
     {
         if (string.IsNullOrWhiteSpace(cohort) || string.IsNullOrWhiteSpace(learner))
             throw new CourseInputException("--cohort and --learner must not be empty");
         var seed = new PaperSeed(cohort, learner);
+        if (bank.Pools.Count == 0) throw new CourseInputException("exam bank: no pool files (dayNN.md, general.md)");
         var drawn = new List<QuizQuestion>();
-        foreach (var pool in Pools)
+        foreach (var pool in bank.Pools.Keys.Order())
         {
-            var questions = bank.Pools.GetValueOrDefault(pool) ?? [];
+            var questions = bank.Pools[pool];
             if (questions.Count < perPool)
                 throw new CourseInputException(
                     $"exam bank: {(pool == 10 ? "general.md" : $"day{pool:00}.md")} has {questions.Count} questions, the draw needs {perPool}");

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Reflection;
+using Course.Engine;
+using Course.Engine.Optimizers;
+using Course.Model.Quizzes;
+
+namespace Course.Certification.Tests;
+
+/// <summary>
+/// The real exam bank (grader/exam-bank): every file parses, every pool is large enough and follows the quiz rules,
+/// and every 計算 answer is recomputed here — with the engine's own optimisers and schedules where they exist.
+/// </summary>
+public sealed class ExamBankAnswerTests
+{
+    private static readonly string Root = Path.GetFullPath(Path.Combine(
+        typeof(ExamBankAnswerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CourseRoot").Value!));
+
+    private static readonly ExamBank Bank = ExamBank.Load(Path.Combine(Root, "grader", "exam-bank"));
+    private static readonly IReadOnlyDictionary<string, QuizQuestion> Questions = Bank.ById();
+
+    private static double Answer(string id) =>
+        double.Parse(Questions[id].Answer.Text.Replace(",", "").Replace("−", "-"), CultureInfo.InvariantCulture);
+
+    private static readonly Dictionary<string, Func<double>> Computed = new()
+    {
+        ["D1-Q101"] = () => Math.Exp(Math.Log(5)) / (1 + 2 + 5),
+        ["D1-Q102"] = () => -Math.Log(0.25),
+        ["D1-Q103"] = () => 100 * 50 + 50,
+        ["D1-Q104"] = () => 1.5 * -2,
+        ["D2-Q102"] = () => 2.0 / (1 - 0.2),
+        ["D2-Q104"] = () => Math.Pow(0.7, 3) + 3 * 0.7 * 0.7 * 0.3,
+        ["D3-Q101"] = () => MomentumTravel(),
+        ["D3-Q102"] = () => AdaGradSecondStep(),
+        ["D3-Q103"] = () => AdamFirstStep(),
+        ["D3-Q104"] = () => new StepDecay(0.1, 10, 0.5).At(25),
+        ["D3-Q105"] = () => new CosineDecay(0.1, 0.0, 90).At(30),
+        ["D3-Q106"] = () => Math.Sqrt(2.0 / 50),
+        ["D10-Q105"] = () => { double p = 40.0 / 50, r = 40.0 / 60; return 2 * p * r / (p + r); },
+        ["D10-Q106"] = () => Math.Ceiling(60_000 / 128.0),
+    };
+
+    public static TheoryData<string> NumericIds() => new(Computed.Keys);
+
+    [Theory]
+    [MemberData(nameof(NumericIds))]
+    public void The_marked_answer_is_the_computed_value(string id)
+    {
+        var expected = Computed[id]();
+        var decimals = Questions[id].Answer.Text.Split('.').ElementAtOrDefault(1)?.Length ?? 0;
+
+        Answer(id).Should().BeApproximately(expected, 0.5 * Math.Pow(10, -decimals) + 1e-12, $"{id}'s answer is {expected} rounded to the options' precision");
+    }
+
+    [Fact]
+    public void Every_calculation_question_is_recomputed_by_a_test()
+    {
+        var numeric = Questions.Values.Where(q => q.Tag == "計算").Select(q => q.Id).ToHashSet();
+        var vectorOrTrace = new[] { "D1-Q105", "D2-Q101", "D2-Q103" };   // checked below: a vector and an early-stopping trace
+
+        numeric.Should().BeEquivalentTo(Computed.Keys.Concat(vectorOrTrace));
+    }
+
+    [Fact]
+    public void Vector_answers_match_the_engine()
+    {
+        var relu = new Course.Engine.Layers.Relu<double>();
+        relu.Forward(Tensor<double>.From([-1, 0.5, 2], 3));
+        relu.Backward(Tensor<double>.From([3, 4, 5], 3)).Span.ToArray().Should().Equal(0, 4, 5);
+        Questions["D1-Q105"].Answer.Text.Should().Be("(0, 4, 5)");
+
+        double lambda = 0.01;
+        new[] { 2.0, -4.0 }.Select(w => Math.Round(lambda * w, 10)).Should().Equal(0.02, -0.04);
+        Questions["D2-Q101"].Answer.Text.Should().Be("(0.02, −0.04)");
+    }
+
+    [Fact]
+    public void The_early_stopping_trace_stops_at_epoch_4_with_epoch_2_best()
+    {
+        double[] losses = [0.90, 0.70, 0.72, 0.71, 0.69];
+        int best = 0, waited = 0, stoppedAt = -1;
+        for (var epoch = 0; epoch < losses.Length && stoppedAt < 0; epoch++)
+        {
+            if (losses[epoch] < losses[best]) { best = epoch; waited = 0; }
+            else if (epoch > 0 && ++waited == 2) stoppedAt = epoch;
+        }
+
+        (stoppedAt + 1, best + 1).Should().Be((4, 2));
+        Questions["D2-Q103"].Answer.Text.Should().StartWith("4 エポック目で止まり、最良のエポック 2");
+    }
+
+    [Fact]
+    public void Every_pool_has_at_least_ten_items_and_follows_the_quiz_rules()
+    {
+        Bank.Pools.Keys.Should().Contain([1, 2, 3, 10]);
+        foreach (var (pool, questions) in Bank.Pools)
+        {
+            questions.Count.Should().BeGreaterThanOrEqualTo(10, $"pool {pool}");
+            questions.Should().OnlyContain(q => q.Number >= 101, "exam ids start at Q101 so they never collide with practice ids");
+            questions.Count(q => q.Tag != "知識").Should().BeGreaterThanOrEqualTo(2, $"pool {pool} has calculation or code questions");
+            var longestCorrect = questions.Count(q =>
+            {
+                var lengths = q.Options.Select(o => o.Text.Length).ToList();
+                return q.Answer.Text.Length == lengths.Max() && lengths.Count(l => l == lengths.Max()) == 1;
+            });
+            (longestCorrect / (double)questions.Count).Should().BeLessThanOrEqualTo(0.4, $"pool {pool}: the correct option may not give itself away by length");
+        }
+    }
+
+    [Fact]
+    public void No_exam_stem_repeats_a_practice_question()
+    {
+        var practice = Directory.EnumerateFiles(Path.Combine(Root, "curriculum"), "quiz.md", SearchOption.AllDirectories)
+            .SelectMany(f => QuizParser.ParseFile(f).Questions).Select(q => Normalise(q.Stem)).ToHashSet();
+
+        Questions.Values.Where(q => practice.Contains(Normalise(q.Stem))).Select(q => q.Id).Should().BeEmpty();
+    }
+
+    private static string Normalise(string text) => new(text.Where(char.IsLetterOrDigit).ToArray());
+
+    private static double MomentumTravel()
+    {
+        var p = new Parameter<double>("theta", Tensor<double>.From([0.0], 1));
+        var momentum = new Momentum<double>(0.1, 0.9);
+        for (var step = 0; step < 2; step++) { p.Grad = Tensor<double>.From([1.0], 1); momentum.Step([p]); }
+        return p.Value.Span[0];
+    }
+
+    private static double AdaGradSecondStep()
+    {
+        var p = new Parameter<double>("theta", Tensor<double>.From([0.0], 1));
+        var adagrad = new AdaGrad<double>(0.1, epsilon: 0);
+        p.Grad = Tensor<double>.From([2.0], 1);
+        adagrad.Step([p]);
+        var afterFirst = p.Value.Span[0];
+        p.Grad = Tensor<double>.From([2.0], 1);
+        adagrad.Step([p]);
+        return Math.Abs(p.Value.Span[0] - afterFirst);
+    }
+
+    private static double AdamFirstStep()
+    {
+        var p = new Parameter<double>("theta", Tensor<double>.From([0.0], 1));
+        p.Grad = Tensor<double>.From([0.5], 1);
+        new Adam<double>(0.001, epsilon: 0).Step([p]);
+        return Math.Abs(p.Value.Span[0]);
+    }
+}
