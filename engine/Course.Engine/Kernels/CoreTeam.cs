@@ -68,18 +68,31 @@ internal static class CoreTeam
         int Boundary(int part) => (int)Math.Min(total, (long)units * part / parts * granule);
     }
 
+    /// <remarks>Same contract as the team: every part runs even when one throws, and the first exception is rethrown at the end.</remarks>
     private static void RunInline(int count, Action<int> body)
     {
         bool outer = !insideBody;
         insideBody = true;
+        ExceptionDispatchInfo? error = null;
         try
         {
-            for (int i = 0; i < count; i++) body(i);
+            for (int i = 0; i < count; i++)
+            {
+                try
+                {
+                    body(i);
+                }
+                catch (Exception e)
+                {
+                    error ??= ExceptionDispatchInfo.Capture(e);
+                }
+            }
         }
         finally
         {
             if (outer) insideBody = false;
         }
+        error?.Throw();
     }
 
     private static Worker[] StartWorkers()

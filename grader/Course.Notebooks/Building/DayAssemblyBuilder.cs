@@ -70,7 +70,8 @@ public sealed class DayAssemblyBuilder(string courseRoot, string? cacheRoot = nu
     private static bool IsFresh(string dll, string sourceHash) =>
         File.Exists(dll) && File.Exists(StampPath(dll)) && File.ReadAllText(StampPath(dll)) == sourceHash;
 
-    private static string StampPath(string dll) => dll + ".sources.sha256";
+    /// <summary>Where a cached build's source stamp lives, beside its dll.</summary>
+    public static string StampPath(string dll) => dll + ".sources.sha256";
 
     /// <summary>An exclusive lock on a file that stays in place (deleting it would let two runs lock two different files).</summary>
     private static FileStream WaitForTurn(string lockPath)
@@ -95,7 +96,13 @@ public sealed class DayAssemblyBuilder(string courseRoot, string? cacheRoot = nu
 
     private string ArtifactsPath(Implementation implementation) => Path.Combine(cacheRoot, Hash(implementation.Directory));
 
-    /// <summary>SHA-256 over the relative path and bytes of every source the build reads.</summary>
+    /// <summary>
+    /// The stamp a build of <paramref name="project"/> records: SHA-256 over the relative path and bytes of every source
+    /// it reads. A cached build is reused exactly when its stamp equals this.
+    /// </summary>
+    public string SourcesHash(Implementation implementation, string project) =>
+        SourceHash(Path.Combine(implementation.Directory, project));
+
     private string SourceHash(string projectDir)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -46,6 +46,30 @@ public class CoreTeamTests
     }
 
     [Fact]
+    public void An_inline_call_also_finishes_every_part_before_the_exception_reaches_the_caller()
+    {
+        // A call from inside a part (or while another thread holds the team) runs inline: same contract.
+        int finished = 0;
+        Exception? caught = null;
+        CoreTeam.For(2, outer =>
+        {
+            if (outer != 0) return;
+            try
+            {
+                CoreTeam.For(8, i =>
+                {
+                    if (i == 3) throw new InvalidOperationException("part 3 failed");
+                    Interlocked.Increment(ref finished);
+                });
+            }
+            catch (InvalidOperationException e) { caught = e; }
+        });
+
+        caught.Should().NotBeNull().And.BeOfType<InvalidOperationException>().Which.Message.Should().Be("part 3 failed");
+        finished.Should().Be(7);
+    }
+
+    [Fact]
     public void A_call_from_inside_a_part_runs_inline()
     {
         var inner = new int[4 * 3];

@@ -15,25 +15,29 @@ public sealed class DayAssemblyBuilderTests
     }
 
     [Fact]
-    public void Cached_dll_newer_than_every_source_is_reused_without_building()
+    public void A_cached_build_is_reused_while_the_sources_content_is_unchanged_whatever_their_times()
     {
         var root = FixtureNotebooks.TempFolder();
         var project = Path.Combine(root, "solutions", "Day01");
         Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "Day01.csproj"), "<Project />");
-        File.SetLastWriteTimeUtc(Path.Combine(project, "Day01.csproj"), DateTime.UtcNow.AddMinutes(-5));
+        var source = Path.Combine(project, "Day01.csproj");
+        File.WriteAllText(source, "<Project />");
         var cache = Path.Combine(root, "cache");
         var builder = new DayAssemblyBuilder(root, cache);
         var implementation = Implementation.Parse("solutions", root);
         var dll = builder.CachedDllPath(implementation, "Day01");
         Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
         File.WriteAllText(dll, "not really an assembly");
+        File.WriteAllText(DayAssemblyBuilder.StampPath(dll), builder.SourcesHash(implementation, "Day01"));
 
-        builder.EnsureBuilt(implementation, "Day01").Should().Be(dll, "a fresh cached dll is reused (a build of this fake project would fail)");
-        File.SetLastWriteTimeUtc(dll, DateTime.UtcNow.AddMinutes(-10));
+        builder.EnsureBuilt(implementation, "Day01").Should().Be(dll, "the stamp matches (a build of this fake project would fail)");
+        File.SetLastWriteTimeUtc(source, DateTime.UtcNow.AddMinutes(5));
+        builder.EnsureBuilt(implementation, "Day01").Should().Be(dll, "a newer modification time with the same content is not a change");
+
+        File.WriteAllText(source, "<Project></Project>");
         var act = () => builder.EnsureBuilt(implementation, "Day01");
-        act.Should().Throw<InvalidOperationException>("a stale dll triggers a build, which fails on this empty project")
-            .Which.Message.Should().StartWith($"{Path.Combine(project, "Day01.csproj")}: build failed");
+        act.Should().Throw<InvalidOperationException>("changed content triggers a build, which fails on this empty project")
+            .Which.Message.Should().StartWith($"{source}: build failed");
     }
 
     [Fact]
