@@ -21,6 +21,7 @@ public static class CommandCatalog
         QuizCommand.Create,
         KeysCommand.Create,
         VerifyCommand.Create,
+        RosterCommand.Create,
     ];
 
     /// <summary>Checks `course check` runs after the grader's own (twins, traits, solutions, stubs, mutants).</summary>

@@ -26,6 +26,7 @@ public static class GradeCommand
         var publicOnly = new Option<bool>("--public-only") { Description = "run the public tests only (what learners can run)" };
         var roster = new Option<string?>("--roster") { Description = "grade a class: one sub-folder per learner" };
         var outDir = new Option<string?>("--out") { Description = "output folder for --roster (one folder per learner + summary.csv)" };
+        var shard = new Option<string?>("--shard") { Description = "with --roster: grade only slice K of N (K/N, by learner id; for cluster job arrays)" };
         var jobs = new Option<int?>("--jobs") { Description = "concurrent test processes (default: core count)" };
         var dayTimeout = new Option<double?>("--day-timeout") { Description = "override the per-day wall-clock limit, seconds" };
         var testTimeout = new Option<double?>("--test-timeout") { Description = "override the per-test wall-clock limit used when re-running after a hang or crash, seconds" };
@@ -33,7 +34,7 @@ public static class GradeCommand
 
         var command = new Command("grade", "Grade a submission (or a roster of submissions) with the public and hidden tests.")
         {
-            submission, day, json, junit, markdown, failUnder, publicOnly, roster, outDir, jobs, dayTimeout, testTimeout, courseRoot,
+            submission, day, json, junit, markdown, failUnder, publicOnly, roster, outDir, shard, jobs, dayTimeout, testTimeout, courseRoot,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -52,7 +53,8 @@ public static class GradeCommand
             {
                 var output = parse.GetValue(outDir) ?? throw new UsageException("--roster needs --out <dir>");
                 if (parse.GetValue(submission) is not null) throw new UsageException("give either a submission or --roster, not both");
-                return await GradeRosterAsync(grader, rosterDir, output, options, cancel);
+                var slice = parse.GetValue(shard) is { } text ? RosterShard.Parse(text) : RosterShard.Whole;
+                return await GradeRosterAsync(grader, rosterDir, output, options, slice, cancel);
             }
             var path = parse.GetValue(submission) ?? throw new UsageException("missing <submission> folder (or --roster <dir> --out <dir>)");
             var reports = new[] { parse.GetValue(json), parse.GetValue(junit), parse.GetValue(markdown) };
@@ -76,9 +78,9 @@ public static class GradeCommand
         return command;
     }
 
-    private static async Task<int> GradeRosterAsync(SubmissionGrader grader, string rosterDir, string outDir, GradeOptions options, CancellationToken cancel)
+    private static async Task<int> GradeRosterAsync(SubmissionGrader grader, string rosterDir, string outDir, GradeOptions options, RosterShard shard, CancellationToken cancel)
     {
-        var learners = RosterGrader.ReadRoster(rosterDir);
+        var learners = shard.Select(RosterGrader.ReadRoster(rosterDir), l => l.Learner);
         var rosterGrader = new RosterGrader(grader);
         IReadOnlyList<LearnerSummary> summaries = [];
         await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
@@ -88,7 +90,7 @@ public static class GradeCommand
             {
                 task.Increment(1);
                 Console.Error.WriteLine($"{learner}: {s.Status}{(s.Result is { } r ? $" {r.Score:0.##}/{r.MaxScore:0.##}" : "")}{(s.Error is { } e ? $" ({e})" : "")}");
-            }, cancel);
+            }, cancel, shard);
         });
         var table = new Table().AddColumns("Learner", "Status", "Score", "Max");
         foreach (var s in summaries)

@@ -117,20 +117,14 @@ public sealed class TestCache(CourseLayout layout)
             throw new GradingException($"{project}: building the tests against {layout.ReferenceImplementation}/ failed:\n{FirstErrors(build.StdOut + build.StdErr)}");
 
         var output = Path.Combine(ArtifactsDir, "bin", name, "release");
-        var assemblyName = AssemblyNameOf(project);
-        var entry = assemblyName + ".dll";
-        if (!File.Exists(Path.Combine(output, entry))) throw new GradingException($"{project}: build produced no {Path.Combine(output, entry)}");
+        // The test executable is the one assembly with a runtimeconfig (its name comes from Directory.Day.props).
+        var configs = Directory.Exists(output) ? Directory.GetFiles(output, "*.runtimeconfig.json") : [];
+        if (configs.Length != 1) throw new GradingException($"{project}: build produced {configs.Length} test executables in {output} (expected one)");
+        var entry = Path.GetFileName(configs[0])[..^".runtimeconfig.json".Length] + ".dll";
 
         var list = await ChildProcess.RunAsync(DotnetHost.Path, [entry, "-list", "full/json", "-noColor"], output, TimeSpan.FromMinutes(2), cancel: cancel);
         if (list.ExitCode != 0) throw new GradingException($"{project}: test discovery failed: {list.StdErr.Trim()}");
         return new TestSuite(visibility, output, entry, TestListing.Parse(list.StdOut, project));
-    }
-
-    private static string AssemblyNameOf(string project)
-    {
-        var text = File.ReadAllText(project);
-        var m = System.Text.RegularExpressions.Regex.Match(text, "<AssemblyName>([^<]+)</AssemblyName>");
-        return m.Success ? m.Groups[1].Value.Trim() : Path.GetFileNameWithoutExtension(project);
     }
 
     private static string FirstErrors(string buildOutput)

@@ -34,10 +34,12 @@ public sealed class RosterGrader(SubmissionGrader grader)
         return learners;
     }
 
+    /// <summary>Grades the learners of <paramref name="shard"/> (default: the whole roster) into <paramref name="outDir"/>.</summary>
     public async Task<IReadOnlyList<LearnerSummary>> GradeAsync(
-        string rosterDir, string outDir, GradeOptions options, Action<string, LearnerSummary>? onLearnerDone = null, CancellationToken cancel = default)
+        string rosterDir, string outDir, GradeOptions options, Action<string, LearnerSummary>? onLearnerDone = null, CancellationToken cancel = default,
+        RosterShard? shard = null)
     {
-        var learners = ReadRoster(rosterDir);
+        var learners = (shard ?? RosterShard.Whole).Select(ReadRoster(rosterDir), l => l.Learner);
         Directory.CreateDirectory(outDir);
         foreach (var stale in Directory.EnumerateDirectories(outDir, PartialPrefix + "*")) Directory.Delete(stale, recursive: true);
 
@@ -71,6 +73,7 @@ public sealed class RosterGrader(SubmissionGrader grader)
                 summaries[i] = summary;
                 onLearnerDone?.Invoke(learner, summary);
             });
+        ReportFiles.WriteAtomically(Path.Combine(outDir, RosterRun.FileName), RosterRun.Of(grader, options, shard ?? RosterShard.Whole).Render());
         ReportFiles.WriteAtomically(Path.Combine(outDir, "summary.csv"), SummaryCsv(summaries));
         return summaries;
     }
