@@ -62,6 +62,8 @@ public class BatchNormHiddenTests
 
         y[0, 0].Should().BeApproximately(2 * (4 - 2) / Math.Sqrt(1 + 1e-5) + 0.5, 1e-9, "inference normalises with the running mean 2 and variance 1, then γx̂ + β");
         y[0, 1].Should().BeApproximately(0.0, 1e-9, "20 is the running mean of feature 1");
+        var pair = bn.Forward(Tensor.From([4.0, 20, 0, 20], 2, 2), training: false);
+        pair[1, 0].Should().BeApproximately(2 * (0 - 2) / Math.Sqrt(1 + 1e-5) + 0.5, 1e-9, "a batch of two at inference also uses the running statistics, not its own mean 2 and variance 4");
         bn.RunningMean.ToArray().Should().Equal([2.0, 20.0], "inference must not update the running statistics");
     }
 
