@@ -49,7 +49,7 @@ public sealed class MaxPoolingLayer : ILayer
                     int ix = ox * Stride + kx - Pad;
                     if (ix < 0 || ix >= w) continue;
                     int at = (plane * h + iy) * w + ix;
-                    if (bestAt < 0)   // STAND-IN: the window's first element { best = xs[at]; bestAt = at; }   // strict >: the first maximum keeps a tie
+                    if (bestAt < 0 /* STAND-IN: the first element of the window */) { best = xs[at]; bestAt = at; }   // strict >: the first maximum keeps a tie
                 }
             }
             ys[o] = best;
