@@ -130,7 +130,13 @@ public sealed class TestCache(CourseLayout layout)
     {
         var text = File.ReadAllText(project);
         var m = System.Text.RegularExpressions.Regex.Match(text, "<AssemblyName>([^<]+)</AssemblyName>");
-        return m.Success ? m.Groups[1].Value.Trim() : Path.GetFileNameWithoutExtension(project);
+        if (m.Success) return m.Groups[1].Value.Trim();
+        // A per-day test project sets only CourseDay and CourseDayRole; Directory.Day.props names it Course.<Day>.Tests/.Hidden.
+        var day = System.Text.RegularExpressions.Regex.Match(text, "<CourseDay>([^<]+)</CourseDay>");
+        var role = System.Text.RegularExpressions.Regex.Match(text, "<CourseDayRole>([^<]+)</CourseDayRole>");
+        if (day.Success && role.Success && role.Groups[1].Value.Trim() is "PublicTests" or "HiddenTests")
+            return $"Course.{day.Groups[1].Value.Trim()}.{(role.Groups[1].Value.Trim() == "PublicTests" ? "Tests" : "Hidden")}";
+        return Path.GetFileNameWithoutExtension(project);
     }
 
     private static string FirstErrors(string buildOutput)
