@@ -102,7 +102,7 @@ public class OptimizerComparisonHiddenTests
 
     [Fact]
     [Trait("Kind", "Convergence")]
-    [Trait("Weight", "4")]
+    [Trait("Weight", "8")]
     public void Own_optimisers_reproduce_the_pinned_comparison_curves()
     {
         // The comparison table is what the learner's own optimisers produce; the pinned values come from the reference
