@@ -25,6 +25,7 @@ public class TrajectoryHiddenTests
     [InlineData("AdaGrad", -5.5000002143, 0.5000000375, -4.5732679682, 0.1361965831, -0.120162322314, 0.0, 7.2195e-4)]
     [InlineData("RMSProp", -6.0000014286, 1.0000002500, -5.3473267162, 0.5509870061, -0.697420309681, 1.48e-8, 2.4320e-2)]
     [InlineData("Adam", -6.7000000043, 1.7000000008, -6.4004143017, 1.4022453286, 0.136014617326, 0.318245388896, 1.0221e-1)]
+    [Trait("Weight", "15")]
     public void Path_matches_the_pinned_table(string name, double x1, double y1, double x2, double y2, double x30, double y30, double fEnd)
     {
         var path = Trajectory.Run(Create(name), (-7, 2), 30);

@@ -31,8 +31,8 @@ public class WeightInitHiddenTests
         var xavier = WeightInit.Xavier(fanIn: 800, fanOut: 200, new Rng(13));
         var he = WeightInit.He(fanIn: 50, fanOut: 2000, new Rng(14));
 
-        xavier.ShapeArray.Should().Equal([200, 800], "W is [fanOut, fanIn] as in Y = X·Wᵀ (CURRICULUM §3.2)");
-        he.ShapeArray.Should().Equal([2000, 50], "W is [fanOut, fanIn] as in Y = X·Wᵀ (CURRICULUM §3.2)");
+        xavier.ShapeArray.Should().Equal([200, 800], "W is [fanOut, fanIn] as in Y = X·Wᵀ (lesson §3.2)");
+        he.ShapeArray.Should().Equal([2000, 50], "W is [fanOut, fanIn] as in Y = X·Wᵀ (lesson §3.2)");
         Std(xavier).Should().BeApproximately(Math.Sqrt(1.0 / 800), 0.03 * Math.Sqrt(1.0 / 800), "the variance divides by fanIn, not fanOut");
         Std(he).Should().BeApproximately(Math.Sqrt(2.0 / 50), 0.03 * Math.Sqrt(2.0 / 50), "the variance divides by fanIn, not fanOut");
     }
