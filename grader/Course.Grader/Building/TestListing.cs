@@ -19,7 +19,11 @@ public static class TestListing
             if (test.TryGetProperty("Traits", out var traits) && traits.ValueKind == JsonValueKind.Object
                 && traits.TryGetProperty("Exercise", out var values) && values.GetArrayLength() > 0)
                 exercise = values[0].GetString();
-            var tm = new TestMethod(cls, method, exercise);
+            var weight = 1;
+            if (traits.ValueKind == JsonValueKind.Object && traits.TryGetProperty("Weight", out var w) && w.GetArrayLength() > 0
+                && !(int.TryParse(w[0].GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out weight) && weight >= 1))
+                throw new GradingException($"{origin}: {cls}.{method} has [Trait(\"Weight\", \"{w[0].GetString()}\")]; a weight is a whole number ≥ 1");
+            var tm = new TestMethod(cls, method, exercise, weight);
             methods.TryAdd(tm.FullName, tm);
         }
         return methods.Values.OrderBy(m => m.FullName, StringComparer.Ordinal).ToList();

@@ -3,8 +3,11 @@ namespace Course.Grader.Building;
 /// <summary>Public tests ship with the exercises; hidden tests live under grader/hidden and are never shown.</summary>
 public enum TestVisibility { Public, Hidden }
 
-/// <summary>One test method (all cases of a theory count as one test). <see cref="Exercise"/> is its [Trait("Exercise", …)].</summary>
-public sealed record TestMethod(string Class, string Method, string? Exercise)
+/// <summary>
+/// One test method (all cases of a theory count as one test). <see cref="Exercise"/> is its [Trait("Exercise", …)];
+/// <see cref="Weight"/> its [Trait("Weight", "N")], the shares it takes of its exercise's points on its side (default 1).
+/// </summary>
+public sealed record TestMethod(string Class, string Method, string? Exercise, int Weight = 1)
 {
     public string FullName => $"{Class}.{Method}";
 }
