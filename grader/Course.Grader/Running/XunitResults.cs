@@ -47,10 +47,26 @@ public static class XunitResults
     private static string CleanMessage(string message)
     {
         // "System.NotImplementedException : hint" → keep the type short and the hint whole.
-        var m = message.Trim();
+        var m = Unescape(message).Trim();
         if (m.StartsWith("System.", StringComparison.Ordinal) && m.IndexOf(" : ", StringComparison.Ordinal) is var i and > 0)
             m = m[7..i] + ": " + m[(i + 3)..];
         return m;
+    }
+
+    /// <summary>xunit writes messages with C-style escapes (\" for a quote); undo them so hints print as written.</summary>
+    public static string Unescape(string text)
+    {
+        if (!text.Contains('\\')) return text;
+        var sb = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            char? unescaped = text[i] == '\\' && i + 1 < text.Length
+                ? text[i + 1] switch { '"' => '"', '\\' => '\\', 'n' => '\n', 't' => '\t', 'r' => '\r', _ => null }
+                : null;
+            if (unescaped is { } c) { sb.Append(c); i++; }
+            else sb.Append(text[i]);
+        }
+        return sb.ToString();
     }
 
     private static string Cap(string s) => s.Length <= MessageCap ? s : s[..MessageCap] + " …";
