@@ -1,5 +1,5 @@
 using System.Globalization;
-using Course.Grader.Quizzes;
+using Course.Model.Quizzes;
 
 namespace Course.Curriculum.Tests;
 
