@@ -44,14 +44,54 @@ public sealed class PolicyScannerTests
     [InlineData("[System.Runtime.InteropServices.DllImport(\"libc\")] static extern int getpid();", "extern", PolicyRules.Native)]
     [InlineData("public static unsafe int F(int* p) => *p;", "unsafe", PolicyRules.Native)]
     [InlineData("public static int F() { unsafe { return 0; } }", "unsafe", PolicyRules.Native)]
+    // found by hostile learners against the old denylist: each API below is simply not on the allowlist
+    [InlineData("public static object F() => new System.Xml.XmlUrlResolver().GetEntity(new Uri(\"file:///proc/self/cmdline\"), null, null)!;", "System.Xml.XmlUrlResolver", PolicyRules.FileIo)]
+    [InlineData("public static void F() => System.Xml.Linq.XDocument.Parse(\"<a/>\").Save(\"/tmp/x\");", "System.Xml.Linq.XDocument.Parse", PolicyRules.FileIo)]
+    [InlineData("public static object F(Func<string, Type?> f) => Delegate.CreateDelegate(typeof(Func<string, Type?>), f.Method);", "System.Delegate.CreateDelegate", PolicyRules.Reflection)]
+    [InlineData("public static object F() => new System.IO.Enumeration.FileSystemEnumerable<string>(\"/\", (ref System.IO.Enumeration.FileSystemEntry e) => e.FileName.ToString());", "System.IO.Enumeration.FileSystemEnumerable", PolicyRules.FileIo)]
+    [InlineData("public static string F() => new System.Diagnostics.StackTrace().ToString();", "System.Diagnostics.StackTrace", PolicyRules.Inspection)]
+    [InlineData("public static string? F() => new Exception().StackTrace;", "System.Exception.StackTrace", PolicyRules.Inspection)]
+    [InlineData("public static void F() => new System.Threading.Thread(() => { }).Start();", "System.Threading.Thread", PolicyRules.Threads)]
+    [InlineData("public static object F() => System.Threading.Tasks.Task.Run(() => 1);", "System.Threading.Tasks.Task.Run", PolicyRules.Threads)]
+    [InlineData("[System.Runtime.CompilerServices.ModuleInitializer] internal static void Init() { }", "System.Runtime.CompilerServices.ModuleInitializerAttribute", PolicyRules.Reflection)]
+    [InlineData("public static int F() => Environment.ProcessorCount;", "System.Environment.ProcessorCount", PolicyRules.ProcessControl)]
+    [InlineData("public static void F() => GC.Collect();", "System.GC.Collect", PolicyRules.ProcessControl)]
+    [InlineData("public static void F() => Course.Engine.Data.Idx.Write(\"/tmp/x\", new byte[1], new[] { 1 });", "Course.Engine.Data.Idx.Write", PolicyRules.FileIo)]
+    [InlineData("public static object F() => new[] { 1 }.AsQueryable();", "System.Linq.Queryable.AsQueryable", PolicyRules.NotAllowed)]
+    [InlineData("public static int F() { int x = 1; var r = __makeref(x); return 0; }", "__makeref", PolicyRules.Native)]
+    [InlineData("public static object F() => AppContext.BaseDirectory;", "System.AppContext.BaseDirectory", PolicyRules.ProcessControl)]
+    [InlineData("public static object F() => Console.OpenStandardOutput();", "System.Console.OpenStandardOutput", PolicyRules.NotAllowed)]
     public void Forbidden_apis_are_reported_with_their_reason(string body, string api, string reason)
     {
         var violations = Scan(body);
 
         violations.Should().Contain(v => v.Api == api && v.Reason == reason, string.Join("\n", violations));
-        violations.Should().OnlyContain(v => v.File == "Day01/Submission.cs" && v.Line >= 8);
     }
 
+    [Theory]
+    [InlineData("public static string F() { try { throw new InvalidOperationException(); } catch (Exception e) { return $\"{e}\"; } }")]
+    [InlineData("public static string F() { try { throw new InvalidOperationException(); } catch (Exception e) { return \"x\" + e; } }")]
+    [InlineData("public static object F() { try { throw new InvalidOperationException(); } catch (Exception e) { object o = e; return o; } }")]
+    [InlineData("public static string F() { try { throw new InvalidOperationException(); } catch (Exception e) { return e.ToString(); } }")]
+    [InlineData("public static void F() { try { throw new InvalidOperationException(); } catch (Exception e) { Console.WriteLine(e); } }")]
+    public void An_exception_may_not_become_text_because_its_text_names_the_calling_test(string body)
+    {
+        Scan(body).Should().Contain(v => v.Reason == PolicyRules.Inspection, string.Join("\n", Scan(body)));
+    }
+
+    [Fact]
+    public void Wrapping_an_exception_and_reading_its_message_are_allowed()
+    {
+        const string body = """
+            public static void F(double[] h)
+            {
+                try { _ = h[5]; }
+                catch (IndexOutOfRangeException e) { throw new ArgumentException($"bad h ({e.Message})", nameof(h), e); }
+            }
+            """;
+
+        Scan(body).Should().BeEmpty();
+    }
     [Fact]
     public void The_message_names_file_line_api_and_reason()
     {
@@ -83,11 +123,36 @@ public sealed class PolicyScannerTests
                 var name = typeof(double).Name;
                 Console.WriteLine($"{name} {Math.Sqrt(2)}");
                 var list = new List<double>(xs.Where(x => x > 0));
-                using var ms = new System.IO.MemoryStream();
+                var text = new System.Text.StringBuilder().Append(list.Count).ToString();
+                var (a, b) = (text.Length, xs.AsSpan(0, 1).ToArray());
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var v = System.Numerics.Tensors.TensorPrimitives.Sum<double>(xs);
                 return list.Select(x => Math.Exp(-x)).ToArray();
             }
             """;
 
         Scan(body).Should().BeEmpty();
+    }
+
+    /// <summary>Every reference solution and every stub of every day (available or not) stays inside the allowlist.</summary>
+    [Theory]
+    [InlineData("solutions")]
+    [InlineData("exercises")]
+    public void The_course_own_code_passes(string folder)
+    {
+        var refs = Course.Grader.Building.FrameworkReferences.References
+            .Append(MetadataReference.CreateFromFile(typeof(Course.Engine.Rng).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location));
+        var days = Directory.EnumerateDirectories(Path.Combine(Infrastructure.RepoPaths.Root, folder), "Day??").Order().ToList();
+        days.Should().NotBeEmpty();
+        foreach (var day in days)
+        {
+            var trees = Course.Model.Files.SourceFiles.Absolute(day)
+                .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: Path.GetRelativePath(Infrastructure.RepoPaths.Root, f), cancellationToken: TestContext.Current.CancellationToken))
+                .Append(CSharpSyntaxTree.ParseText("global using System; global using System.Linq; global using System.Collections.Generic;", path: "<implicit usings>", cancellationToken: TestContext.Current.CancellationToken));
+            var compilation = CSharpCompilation.Create("Course." + Path.GetFileName(day), trees, refs,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            PolicyScanner.Scan(compilation, []).Should().BeEmpty($"{folder}/{Path.GetFileName(day)} is the course's own code");
+        }
     }
 }
