@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Course.Grader.Building;
+using Course.Model.Processes;
+using Course.Grader.Suites;
 
 namespace Course.Grader.Running;
 
@@ -36,9 +38,15 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
             foreach (var dir in Directory.EnumerateDirectories(suite.OutputDir)) CopyTree(dir, Path.Combine(runDir, Path.GetFileName(dir)));
             await File.WriteAllBytesAsync(Path.Combine(runDir, dayAssemblyName + ".dll"), learnerAssembly, cancel);
 
-            var state = new RunState(suite, runDir, resultsDir, limits);
+            var state = new RunState(suite, scratch, runDir, resultsDir, limits);
             await RunGroupAsync(state, suite.Tests.ToList(), whole: true, limits.DayTimeout, cancel);
             return new SuiteOutcome(state.Results, state.TimedOut, state.Crashed, watch.Elapsed, state.Processes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        {
+            // The scratch folder vanished or became unusable mid-run: this suite's tests are lost, the grading goes on.
+            var lost = new TestOutcome(false, $"the test run could not complete (its scratch folder became unusable: {e.GetType().Name})");
+            return new SuiteOutcome(suite.Tests.ToDictionary(t => t.FullName, _ => lost, StringComparer.Ordinal), false, true, watch.Elapsed, 0);
         }
         finally
         {
@@ -53,10 +61,10 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
         var args = new List<string> { state.Suite.EntryAssembly, "-noLogo", "-noColor", "-noAutoReporters", "-reporter", "quiet", "-result-xml", xml };
         if (!whole) foreach (var t in group) { args.Add("-method"); args.Add(t.FullName); }
 
-        var (file, wrapped) = sandbox.Wrap(state.RunDir, args);
+        var (file, wrapped) = sandbox.Wrap(state.Scratch, args);
         ChildOutcome outcome;
         await processSlots.WaitAsync(cancel);
-        try { outcome = await ChildProcess.RunAsync(file, wrapped, state.RunDir, timeout, sandbox.Environment(state.RunDir), cancel); }
+        try { outcome = await ChildProcess.RunAsync(file, wrapped, state.RunDir, timeout, sandbox.Environment(state.RunDir), cancel, inheritEnvironment: false); }
         finally { processSlots.Release(); }
 
         var results = outcome.TimedOut ? null : XunitResults.TryRead(xml, state.Suite.Visibility == TestVisibility.Public);
@@ -101,9 +109,10 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
         foreach (var d in Directory.EnumerateDirectories(from)) CopyTree(d, Path.Combine(to, Path.GetFileName(d)));
     }
 
-    private sealed class RunState(TestSuite suite, string runDir, string resultsDir, RunLimits limits)
+    private sealed class RunState(TestSuite suite, string scratch, string runDir, string resultsDir, RunLimits limits)
     {
         public TestSuite Suite { get; } = suite;
+        public string Scratch { get; } = scratch;
         public string RunDir { get; } = runDir;
         public string ResultsDir { get; } = resultsDir;
         public RunLimits Limits { get; } = limits;

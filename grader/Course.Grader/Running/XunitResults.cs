@@ -69,5 +69,10 @@ public static class XunitResults
         return sb.ToString();
     }
 
-    private static string Cap(string s) => s.Length <= MessageCap ? s : s[..MessageCap] + " …";
+    /// <summary>Capped, and without control characters (a message must not rewrite the instructor's terminal).</summary>
+    private static string Cap(string s)
+    {
+        var clean = new string(s.Where(c => c is '\n' or '\t' || !char.IsControl(c)).ToArray());
+        return clean.Length <= MessageCap ? clean : clean[..MessageCap] + " …";
+    }
 }

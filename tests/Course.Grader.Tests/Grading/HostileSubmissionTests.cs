@@ -1,6 +1,7 @@
 using Course.Grader.Results;
 using Course.Grader.Running;
 using Course.Grader.Tests.Infrastructure;
+using Course.Model.Processes;
 
 namespace Course.Grader.Tests.Grading;
 
@@ -48,34 +49,138 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
         Day2Intact(result);
     }
 
+    private const string NeedsSandbox = "needs the grading machine's isolation: root with util-linux unshare, setpriv and prlimit (Linux)";
+
+    /// <summary>Learner code (policy bypassed) that runs a shell script and fails test 1.2.p1 with what the script printed.</summary>
+    private static string Shell(string script) => $$""""
+        {
+            var info = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true };
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add("""{{script}}""");
+            var p = System.Diagnostics.Process.Start(info)!;
+            var text = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            throw new Exception("SHELL[" + text.Replace('\n', '|') + "]");
+        }
+        """";
+
+    private async Task<string> ShellOutput(string script)
+    {
+        var result = await GradeDay1Hostile(Arithmetic(GoodAdd, Shell(script)), skipPolicy: true);
+        Day2Intact(result);
+        var output = result.Tests.Single(t => t.Number == "1.2.p1").Output;
+        output.Should().Contain("SHELL[", "the script ran inside the test process");
+        return output[(output.IndexOf("SHELL[", StringComparison.Ordinal) + 6)..];
+    }
+
     [Fact]
     public async Task Reading_a_hidden_test_file_fails_at_run_time_too_and_leaks_nothing()
     {
+        Assert.SkipUnless(Sandbox.UsesNamespaces, NeedsSandbox);
         var hidden = Path.Combine(course.Root, "grader", "hidden", "Day01", "ArithmeticHiddenTests.cs");
         var result = await GradeDay1Hostile(Arithmetic(GoodAdd, $"=> throw new Exception(System.IO.File.ReadAllText(@\"{hidden}\"));"), skipPolicy: true);
 
-        if (Sandbox.UsesNamespaces) result.Tests.Should().NotContain(t => t.Output.Contains("Kills:"), "the hidden sources are not visible inside the sandbox");
-        if (Sandbox.UsesNamespaces) result.Tests.Single(t => t.Number == "1.2.p1").Output.Should().MatchRegex("(DirectoryNotFound|FileNotFound)Exception");
+        result.Tests.Should().NotContain(t => t.Output.Contains("Kills:"), "the hidden sources are not visible inside the sandbox");
+        result.Tests.Single(t => t.Number == "1.2.p1").Output.Should().MatchRegex("(DirectoryNotFound|FileNotFound)Exception");
         Failed(result).Should().Equal("1.2.h1", "1.2.p1");
         Day2Intact(result);
     }
 
     [Fact]
-    public async Task Process_start_is_a_policy_violation_and_a_started_process_cannot_read_hidden_tests()
+    public async Task A_started_process_is_unprivileged_alone_in_its_pid_namespace_and_offline()
     {
-        var hidden = Path.Combine(course.Root, "grader", "hidden", "Day01", "ArithmeticHiddenTests.cs");
-        var scale = $$"""
+        Assert.SkipUnless(Sandbox.UsesNamespaces, NeedsSandbox);
+        var grader = Environment.ProcessId;
+        var output = await ShellOutput(
+            $"echo uid=$(id -u); echo procs=$(ls /proc | grep -c '^[0-9]'); " +
+            $"umount /tmp 2>/dev/null && echo umount=yes || echo umount=no; " +
+            $"ls /proc/{grader}/root/ 2>/dev/null | head -1 | sed 's/^/graderroot=/'; " +
+            $"ls -A {course.Root} | wc -l | sed 's/^/courseentries=/'; " +
+            $"ls /tmp | wc -l | sed 's/^/tmpentries=/'; " +
+            $"echo routes=$(grep -vc Iface /proc/net/route)");
+
+        output.Should().NotContain("uid=0|", "the learner's code runs as an unprivileged user");
+        output.Should().Contain("umount=no", "without capabilities nothing can be unmounted");
+        output.Should().MatchRegex(@"procs=[1-9]\|").And.NotMatchRegex(@"procs=\d{2,}", "only the run's own few processes are visible");
+        output.Should().NotContain("graderroot=", "the grader's /proc entry (and its view of the course) does not exist in the namespace");
+        output.Should().Contain("courseentries=0|", "the course root is covered");
+        output.Should().Contain("tmpentries=1|", "temp shows only the run's own scratch folder, not other days' or learners'");
+        output.Should().Contain("routes=0|", "the network namespace has no route anywhere, loopback included");
+    }
+
+    [Fact]
+    public async Task A_process_left_running_dies_with_its_run()
+    {
+        Assert.SkipUnless(Sandbox.UsesNamespaces, NeedsSandbox);
+        var marker = "lingering-" + Guid.NewGuid().ToString("N")[..8];
+        await ShellOutput($"(exec -a {marker} sleep 600) >/dev/null 2>&1 & echo started");
+
+        var ps = await ChildProcess.RunAsync("pgrep", ["-f", marker], "/", TimeSpan.FromSeconds(10), cancel: TestContext.Current.CancellationToken);
+        ps.StdOut.Trim().Should().BeEmpty("nothing a submission starts outlives its run");
+    }
+
+    [Fact]
+    public async Task A_thread_bomb_hits_the_process_limit_and_costs_only_its_tests()
+    {
+        Assert.SkipUnless(Sandbox.UsesNamespaces, NeedsSandbox);
+        const string scale = "{ var all = new List<System.Threading.Thread>(); for (var i = 0; i < 10_000; i++) { var t = new System.Threading.Thread(() => System.Threading.Thread.Sleep(60_000)); t.Start(); all.Add(t); } return xs; }";
+        var result = await GradeDay1Hostile(Arithmetic(GoodAdd, scale), skipPolicy: true);
+
+        Failed(result).Should().Contain("1.2.p1").And.NotContain(n => n.StartsWith("1.1"), "exercise 1.1 does not start threads");
+        Day2Intact(result);
+    }
+
+    [Fact]
+    public async Task Forging_the_verdict_file_is_refused_by_the_allowlist_before_anything_runs()
+    {
+        // The reproduction from the field: a module initializer starts a thread that finds xunit's -result-xml path in
+        // /proc/self/cmdline through System.Xml's resolver, waits for the file, and marks every test passed.
+        const string forge = """
+            [System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void Init() => new System.Threading.Thread(() =>
             {
-                var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("cat", @"{{hidden}}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-                throw new Exception(p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd());
+                var resolver = new System.Xml.XmlUrlResolver();
+                var cmd = new System.IO.StreamReader((System.IO.Stream)resolver.GetEntity(new Uri("file:///proc/self/cmdline"), null, null)!).ReadToEnd();
+                var path = cmd.Split('\0').SkipWhile(a => a != "-result-xml").Skip(1).First();
+                while (!System.IO.File.Exists(path)) System.Threading.Thread.Sleep(10);
+                var doc = System.Xml.Linq.XDocument.Load(path);
+                foreach (var t in doc.Descendants("test")) t.SetAttributeValue("result", "Pass");
+                doc.Save(path);
+            }) { IsBackground = false }.Start();
+            """;
+        var result = await GradeDay1Hostile(Arithmetic("=> throw new NotImplementedException();", "=> throw new NotImplementedException();", forge), skipPolicy: false);
+
+        var day1 = result.Days.Single(d => d.Day == 1);
+        day1.Status.Should().Be("policy_violation");
+        day1.Score.Should().Be(0);
+        day1.Messages.Should().Contain(m => m.Contains("ModuleInitializerAttribute"))
+            .And.Contain(m => m.Contains("System.Xml.XmlUrlResolver"))
+            .And.Contain(m => m.Contains("System.Threading.Thread"));
+        Day2Intact(result);
+    }
+
+    [Fact]
+    public async Task Creating_a_delegate_to_reach_process_start_is_refused()
+    {
+        const string add = """
+            {
+                var getType = (Func<string, bool, Type?>)Delegate.CreateDelegate(typeof(Func<string, bool, Type?>), typeof(Type), "GetType");
+                return a + b;
             }
             """;
-        var policed = await GradeDay1Hostile(Arithmetic(GoodAdd, scale), skipPolicy: false);
-        policed.Days.Single(d => d.Day == 1).Messages.Should().Contain(m => m.Contains("forbidden API 'System.Diagnostics.Process") && m.Contains("starting processes"));
+        var result = await GradeDay1Hostile(Arithmetic(add, GoodScale), skipPolicy: false);
 
-        var run = await GradeDay1Hostile(Arithmetic(GoodAdd, scale), skipPolicy: true);
-        if (Sandbox.UsesNamespaces) run.Tests.Should().NotContain(t => t.Output.Contains("Kills:"));
-        Day2Intact(run);
+        result.Days.Single(d => d.Day == 1).Messages.Should().Contain(m => m.Contains("System.Delegate.CreateDelegate") && m.Contains("reflection"));
+    }
+
+    [Fact]
+    public async Task Endless_output_without_a_newline_is_capped_and_grading_goes_on()
+    {
+        const string scale = "{ var chunk = new string('x', 1 << 20); for (var i = 0; i < 100; i++) Console.Write(chunk); return xs.Select(x => x * factor).ToArray(); }";
+        var result = await GradeDay1Hostile(Arithmetic(GoodAdd, scale), skipPolicy: false);
+
+        result.Days.Single(d => d.Day == 1).Should().Match<DayResult>(d => d.Status == "graded" && d.Score == 100, "100 MB on stdout changes nothing but time");
+        Day2Intact(result);
     }
 
     [Fact]
@@ -138,7 +243,7 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
             {
                 Console.WriteLine("<test name=\"x\" type=\"Course.Day01.Hidden.ArithmeticHiddenTests\" method=\"Add_is_commutative\" result=\"Pass\" />");
                 Console.WriteLine("Passed!  - Failed: 0, Passed: 5, Skipped: 0, Total: 5");
-                Console.Error.WriteLine("[PASS] everything");
+                Console.WriteLine("[PASS] everything");
                 return a - b;
             }
             """;
