@@ -61,9 +61,9 @@ public static class GradeCommand
             foreach (var report in reports.OfType<string>())
                 if (Path.GetDirectoryName(Path.GetFullPath(report)) is { } folder && !Directory.Exists(folder))
                     throw new UsageException($"{report}: folder {folder} does not exist");
-            grader.Plan(path, options); // bad input fails here, before any build
+            var plan = grader.Plan(path, options); // bad input fails here, before any build
 
-            var result = await ConsoleProgress.RunAsync("Grading", p => grader.GradeAsync(path, options, p, cancel));
+            var result = await ConsoleProgress.RunAsync("Grading", p => grader.GradeAsync(plan, p, cancel));
             if (parse.GetValue(json) is { } j) ReportFiles.WriteAtomically(j, GradescopeJson.Render(result));
             if (parse.GetValue(junit) is { } x) ReportFiles.WriteAtomically(x, JUnitXml.Render(result));
             if (parse.GetValue(markdown) is { } m) ReportFiles.WriteAtomically(m, MarkdownReport.Render(result));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Course.Grader.Roster;
 using Course.Model;
 using Course.Model.Files;
+using Course.Model.Processes;
 
 namespace Course.Cli.Commands;
 
@@ -82,7 +83,7 @@ public static class RosterCommand
 
     private static async Task<string> Sbatch(IReadOnlyList<string> args, CancellationToken cancel)
     {
-        var outcome = await Course.Grader.Running.ChildProcess.RunAsync("sbatch", args, Environment.CurrentDirectory, TimeSpan.FromMinutes(1), cancel: cancel);
+        var outcome = await ChildProcess.RunAsync("sbatch", args, Environment.CurrentDirectory, TimeSpan.FromMinutes(1), cancel: cancel);
         if (outcome.ExitCode != 0) throw new CourseInputException($"sbatch failed: {outcome.StdErr.Trim()}");
         return outcome.StdOut.Trim().Split(';')[0];
     }

@@ -1,5 +1,3 @@
-using Course.Grader.Policy;
-
 namespace Course.Grader.Building;
 
 /// <summary>A compiler message at a learner's file and line.</summary>
@@ -12,8 +10,7 @@ public sealed record SourceMessage(string File, int Line, string Message)
 public sealed record CompileOutcome(
     byte[]? Assembly,
     IReadOnlyList<SourceMessage> Errors,
-    IReadOnlyList<SourceMessage> Warnings,
-    IReadOnlyList<PolicyViolation> Violations)
+    IReadOnlyList<SourceMessage> Warnings)
 {
     public bool Succeeded => Assembly is not null;
 }

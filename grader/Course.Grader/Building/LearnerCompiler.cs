@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Course.Model;
-using Course.Grader.Policy;
 using Course.Grader.Submissions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,7 +8,8 @@ namespace Course.Grader.Building;
 /// <summary>
 /// Compiles a submission's DayNN sources in memory with Roslyn into Course.DayNN.dll, with the same references,
 /// implicit usings and assembly identity as the reference build. Only *.cs files are read: a submission's csproj,
-/// props or targets are never evaluated. The policy scan runs on the bound syntax trees before anything is emitted.
+/// props or targets are never evaluated. Two steps, so the policy scan sits between them in the pipeline:
+/// <see cref="Bind"/> parses and binds (nothing runs, nothing is emitted), <see cref="Emit"/> produces the assembly.
 /// Warnings are reported but do not fail the day (the learner's own build is the place for warnings-as-errors).
 /// </summary>
 public static class LearnerCompiler
@@ -26,7 +25,8 @@ public static class LearnerCompiler
         global using global::System.Threading.Tasks;
         """;
 
-    public static CompileOutcome Compile(string dayFolder, string displayRoot, CachedDay cached, DayManifest day, bool skipPolicy)
+    /// <summary>The learner's day as a Roslyn compilation; file names are relative to <paramref name="displayRoot"/>.</summary>
+    public static CSharpCompilation Bind(string dayFolder, string displayRoot, CachedDay cached)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Preview);
         var trees = new List<SyntaxTree>();
@@ -48,18 +48,21 @@ public static class LearnerCompiler
             nullableContextOptions: NullableContextOptions.Enable,
             deterministic: true,
             allowUnsafe: false);
-        var compilation = CSharpCompilation.Create(cached.DayAssemblyName, trees, references, options);
+        return CSharpCompilation.Create(cached.DayAssemblyName, trees, references, options);
+    }
 
-        var violations = skipPolicy ? [] : PolicyScanner.Scan(compilation, day.ForbiddenEngineApis);
+    /// <summary>The assembly bytes, or the compiler's errors (at most 50, each with file and line).</summary>
+    public static CompileOutcome Emit(CSharpCompilation compilation)
+    {
         var diagnostics = compilation.GetDiagnostics();
         var errors = Messages(diagnostics, DiagnosticSeverity.Error);
         var warnings = Messages(diagnostics, DiagnosticSeverity.Warning);
-        if (violations.Count > 0 || errors.Count > 0) return new CompileOutcome(null, errors, warnings, violations);
+        if (errors.Count > 0) return new CompileOutcome(null, errors, warnings);
 
         using var stream = new MemoryStream();
         var emit = compilation.Emit(stream);
-        if (!emit.Success) return new CompileOutcome(null, Messages(emit.Diagnostics, DiagnosticSeverity.Error), warnings, violations);
-        return new CompileOutcome(stream.ToArray(), [], warnings, violations);
+        if (!emit.Success) return new CompileOutcome(null, Messages(emit.Diagnostics, DiagnosticSeverity.Error), warnings);
+        return new CompileOutcome(stream.ToArray(), [], warnings);
     }
 
     private static List<SourceMessage> Messages(ImmutableArray<Diagnostic> diagnostics, DiagnosticSeverity severity) =>

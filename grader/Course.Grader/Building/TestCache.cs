@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json;
 using Course.Model;
 using Course.Grader.Running;
+using Course.Model.Processes;
+using Course.Grader.Suites;
 
 namespace Course.Grader.Building;
 

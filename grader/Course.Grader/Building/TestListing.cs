@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Course.Grader.Suites;
 
 namespace Course.Grader.Building;
 

@@ -1,5 +1,6 @@
 using Course.Grader.Building;
 using Course.Model;
+using Course.Grader.Suites;
 
 namespace Course.Grader.Grading;
 

@@ -2,16 +2,21 @@ using System.Diagnostics;
 using System.Globalization;
 using Course.Grader.Building;
 using Course.Model;
+using Course.Grader.Policy;
 using Course.Grader.Results;
 using Course.Grader.Running;
 using Course.Grader.Submissions;
+using Course.Grader.Suites;
 
 namespace Course.Grader.Grading;
 
 /// <summary>
-/// Grades a submission: per day, policy scan + in-memory compile of the learner's sources, then the cached public
-/// and hidden test builds re-run against the learner assembly in sandboxed child processes. Days are independent:
-/// one day's compile error, policy violation, timeout or crash never touches another day's score.
+/// Grades a submission, per day as a chain of stages: open the submission → bind the learner's sources
+/// (<see cref="LearnerCompiler.Bind"/>) → policy scan (<see cref="PolicyScanner"/>) → emit the assembly
+/// (<see cref="LearnerCompiler.Emit"/>) → run the cached public and hidden suites against it in the sandbox
+/// (<see cref="SuiteRunner"/>) → test results and points (<see cref="PointAllocation"/>). Reports are written from the
+/// <see cref="GradeResult"/> by <c>Reports/ReportFiles</c>. Days are independent: one day's compile error, policy
+/// violation, timeout or crash never touches another day's score.
 /// </summary>
 public sealed class SubmissionGrader
 {
@@ -31,7 +36,7 @@ public sealed class SubmissionGrader
     public TestCache Cache => cache;
 
     /// <summary>Checks the options against the course and submission before any work (bad input → <see cref="GradingException"/>).</summary>
-    public (Submission Submission, IReadOnlyList<DayManifest> Days) Plan(string submissionPath, GradeOptions options)
+    public GradingPlan Plan(string submissionPath, GradeOptions options)
     {
         var submission = Submission.Open(submissionPath);
         IReadOnlyList<DayManifest> days;
@@ -49,12 +54,15 @@ public sealed class SubmissionGrader
         {
             days = manifest.GradableDays.ToList();
         }
-        return (submission, days);
+        return new GradingPlan(submission, days, options);
     }
 
-    public async Task<GradeResult> GradeAsync(string submissionPath, GradeOptions options, IProgress<string>? progress = null, CancellationToken cancel = default)
+    public Task<GradeResult> GradeAsync(string submissionPath, GradeOptions options, IProgress<string>? progress = null, CancellationToken cancel = default) =>
+        GradeAsync(Plan(submissionPath, options), progress, cancel);
+
+    public async Task<GradeResult> GradeAsync(GradingPlan plan, IProgress<string>? progress = null, CancellationToken cancel = default)
     {
-        var (submission, days) = Plan(submissionPath, options);
+        var (submission, days, options) = plan;
         var watch = Stopwatch.StartNew();
         var slots = options.ProcessSlots ?? new SemaphoreSlim(options.MaxParallelism ?? Environment.ProcessorCount);
         var sandbox = new Sandbox([layout.Root, submission.Root, .. options.HiddenPaths],
@@ -103,9 +111,11 @@ public sealed class SubmissionGrader
             return Zero(DayStatus.CompileError, [$"{day.Project}/ is missing from the submission"], "not run: the day is missing from the submission");
 
         progress?.Report($"{day.Label}: compiling");
-        var compiled = await Task.Run(() => LearnerCompiler.Compile(folder, submission.Root, cached, day, options.SkipPolicy), cancel);
-        if (compiled.Violations.Count > 0)
-            return Zero(DayStatus.PolicyViolation, compiled.Violations.Select(v => v.ToString()).ToList(), "not run: the day violates the submission policy");
+        var compilation = await Task.Run(() => LearnerCompiler.Bind(folder, submission.Root, cached), cancel);
+        var violations = options.SkipPolicy ? [] : PolicyScanner.Scan(compilation, day.ForbiddenEngineApis);
+        if (violations.Count > 0)
+            return Zero(DayStatus.PolicyViolation, violations.Select(v => v.ToString()).ToList(), "not run: the day violates the submission policy");
+        var compiled = await Task.Run(() => LearnerCompiler.Emit(compilation), cancel);
         if (!compiled.Succeeded)
             return Zero(DayStatus.CompileError, compiled.Errors.Select(e => e.ToString()).ToList(), "not run: the day does not compile");
 

@@ -1,4 +1,4 @@
-namespace Course.Grader.Building;
+namespace Course.Grader.Suites;
 
 /// <summary>Public tests ship with the exercises; hidden tests live under grader/hidden and are never shown.</summary>
 public enum TestVisibility { Public, Hidden }

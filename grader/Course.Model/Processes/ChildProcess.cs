@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Course.Grader.Running;
+namespace Course.Model.Processes;
 
 /// <summary>The outcome of one child process: exit code (null when killed), whether the wall clock ran out, and capped output.</summary>
 public sealed record ChildOutcome(int? ExitCode, bool TimedOut, string StdOut, string StdErr, TimeSpan Elapsed);
@@ -9,12 +9,13 @@ public sealed record ChildOutcome(int? ExitCode, bool TimedOut, string StdOut, s
 /// <summary>Runs a child process with a wall-clock limit, killing its whole tree when the limit passes.</summary>
 public static class ChildProcess
 {
-    /// <summary>Learner code can print without end; keep the head of each stream only.</summary>
+    /// <summary>Learner code can print without end (and without a newline): keep the head of each stream only.</summary>
     private const int OutputCapChars = 64 * 1024;
 
+    /// <param name="inheritEnvironment">false: the child gets only <paramref name="environment"/> (sandboxed learner code).</param>
     public static async Task<ChildOutcome> RunAsync(
         string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancel = default)
+        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancel = default, bool inheritEnvironment = true)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -25,21 +26,19 @@ public static class ChildProcess
             UseShellExecute = false,
         };
         foreach (var a in arguments) info.ArgumentList.Add(a);
+        if (!inheritEnvironment) info.Environment.Clear();
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         if (environment is not null)
             foreach (var (k, v) in environment) info.Environment[k] = v;
 
-        var stdout = new CappedBuffer();
-        var stderr = new CappedBuffer();
         var watch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => stdout.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => stderr.Append(e.Data);
-        if (!process.Start()) throw new GradingException($"could not start {fileName}");
+        if (!process.Start()) throw new InvalidOperationException($"could not start {fileName}");
         process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        // Read in blocks rather than lines: a line never ended must not grow without bound in the grader.
+        var stdout = ReadCappedAsync(process.StandardOutput);
+        var stderr = ReadCappedAsync(process.StandardError);
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         limit.CancelAfter(timeout);
@@ -55,28 +54,25 @@ public static class ChildProcess
             await process.WaitForExitAsync(CancellationToken.None);
             cancel.ThrowIfCancellationRequested();
         }
-        process.WaitForExit(); // drains the asynchronous output readers
-        return new ChildOutcome(timedOut ? null : process.ExitCode, timedOut, stdout.ToString(), stderr.ToString(), watch.Elapsed);
+        // A grandchild that kept the pipes open must not hold the grader: give the readers a moment, then move on.
+        var drained = Task.WhenAll(stdout, stderr);
+        await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+        return new ChildOutcome(timedOut ? null : process.ExitCode, timedOut,
+            drained.IsCompletedSuccessfully ? stdout.Result : "", drained.IsCompletedSuccessfully ? stderr.Result : "", watch.Elapsed);
     }
 
-    private sealed class CappedBuffer
+    private static async Task<string> ReadCappedAsync(StreamReader reader)
     {
-        private readonly StringBuilder text = new();
-        private bool truncated;
-
-        public void Append(string? line)
+        var kept = new StringBuilder();
+        var buffer = new char[8192];
+        var truncated = false;
+        int n;
+        while ((n = await reader.ReadAsync(buffer.AsMemory(), CancellationToken.None)) > 0)
         {
-            if (line is null) return;
-            lock (text)
-            {
-                if (text.Length + line.Length > OutputCapChars) { truncated = true; return; }
-                text.AppendLine(line);
-            }
+            var room = OutputCapChars - kept.Length;
+            if (room > 0) kept.Append(buffer, 0, Math.Min(room, n));
+            if (n > room) truncated = true;
         }
-
-        public override string ToString()
-        {
-            lock (text) return truncated ? text + "[output truncated]\n" : text.ToString();
-        }
+        return truncated ? kept + "\n[output truncated]\n" : kept.ToString();
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Course.Grader.Running;
+namespace Course.Model.Processes;
 
 /// <summary>The dotnet executable running the grader (so children use the same SDK and runtime).</summary>
 public static class DotnetHost

@@ -1,5 +1,5 @@
 using Course.Model.Files;
-using System.Diagnostics;
+using Course.Model.Processes;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +14,8 @@ namespace Course.Notebooks.Building;
 /// </summary>
 public sealed class DayAssemblyBuilder(string courseRoot, string? cacheRoot = null)
 {
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
+
     private readonly string cacheRoot = cacheRoot
         ?? Environment.GetEnvironmentVariable("COURSE_NOTEBOOK_CACHE")
         ?? Path.Combine(Path.GetTempPath(), "course-notebooks");
@@ -37,29 +39,14 @@ public sealed class DayAssemblyBuilder(string courseRoot, string? cacheRoot = nu
         if (IsFresh(dll, sourceHash)) return dll;
 
         log?.Invoke($"building {Path.GetRelativePath(courseRoot, projectFile)} (CourseImplementation={implementation.MsBuildValue})");
-        var start = new ProcessStartInfo("dotnet")
+        // Release: notebooks train small models with the learner's code; errors are located in cells, not in DayNN.
+        string[] arguments = ["build", projectFile, "-c", "Release", $"-p:CourseImplementation={implementation.MsBuildValue}",
+            "--artifacts-path", artifacts, "-nologo", "-v", "q", "-clp:NoSummary;ErrorsOnly"];
+        var build = ChildProcess.RunAsync(DotnetHost.Path, arguments, courseRoot, BuildTimeout).GetAwaiter().GetResult();
+        if (build.TimedOut) throw new InvalidOperationException($"{projectFile}: build did not finish within {BuildTimeout.TotalMinutes:0} minutes");
+        if (build.ExitCode != 0 || !File.Exists(dll))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = courseRoot,
-        };
-        foreach (var arg in new[]
-                 {
-                     // Release: notebooks train small models with the learner's code; errors are located in cells, not in DayNN.
-                     "build", projectFile, "-c", "Release", $"-p:CourseImplementation={implementation.MsBuildValue}",
-                     "--artifacts-path", artifacts, "-nologo", "-v", "q", "-clp:NoSummary;ErrorsOnly",
-                 })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start 'dotnet build'");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0 || !File.Exists(dll))
-        {
-            var errors = (stdout.Result + stderr.Result).Split('\n').Select(l => l.Trim()).Where(l => l.Contains("error", StringComparison.Ordinal)).Distinct().Take(5);
+            var errors = (build.StdOut + build.StdErr).Split('\n').Select(l => l.Trim()).Where(l => l.Contains("error", StringComparison.Ordinal)).Distinct().Take(5);
             throw new InvalidOperationException($"{projectFile}: build failed: {string.Join(" | ", errors)}");
         }
 

@@ -1,6 +1,7 @@
 using Course.Grader.Packing;
 using Course.Grader.Running;
 using Course.Grader.Tests.Infrastructure;
+using Course.Model.Processes;
 
 namespace Course.Grader.Tests.Checks;
 

@@ -1,6 +1,7 @@
 using Course.Grader.Building;
 using Course.Grader.Grading;
 using Course.Model;
+using Course.Grader.Suites;
 
 namespace Course.Grader.Tests.Grading;
 

@@ -1,4 +1,5 @@
 using Course.Grader.Running;
+using Course.Model.Processes;
 
 namespace Course.Grader.Tests.Infrastructure;
 
