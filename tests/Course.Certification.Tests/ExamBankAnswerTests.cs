@@ -8,9 +8,10 @@ namespace Course.Certification.Tests;
 
 /// <summary>
 /// The real exam bank (grader/exam-bank): every file parses, every pool is large enough and follows the quiz rules,
-/// and every 計算 answer is recomputed here — with the engine's own optimisers and schedules where they exist.
+/// and every 計算 answer is recomputed here — with the engine's own optimisers and schedules where they exist. Days 4–9
+/// are recomputed in <c>ExamBank/DayNNAnswers.cs</c> (the same partial class), from the engine's layers where it has them.
 /// </summary>
-public sealed class ExamBankAnswerTests
+public sealed partial class ExamBankAnswerTests
 {
     private static readonly string Root = Path.GetFullPath(Path.Combine(
         typeof(ExamBankAnswerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CourseRoot").Value!));
@@ -21,7 +22,21 @@ public sealed class ExamBankAnswerTests
     private static double Answer(string id) =>
         double.Parse(Questions[id].Answer.Text.Replace(",", "").Replace("−", "-"), CultureInfo.InvariantCulture);
 
-    private static readonly Dictionary<string, Func<double>> Computed = new()
+    private static readonly Dictionary<string, Func<double>> Computed = new Dictionary<string, Func<double>>[]
+    {
+        DaysOneToThreeAndGeneral(), Day04Numbers(), Day05Numbers(), Day06Numbers(), Day07Numbers(), Day08Numbers(), Day09Numbers(),
+    }.SelectMany(d => d).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    /// <summary>Numeric answers of コード questions (reading code whose result is a number), recomputed the same way.</summary>
+    private static readonly Dictionary<string, Func<double>> CodeComputed = new Dictionary<string, Func<double>>[]
+    {
+        Day04CodeNumbers(), Day05CodeNumbers(), Day09CodeNumbers(),
+    }.SelectMany(d => d).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    /// <summary>計算 questions whose answer is not a single number (a vector, a shape, a trace), each checked by its own fact.</summary>
+    private static readonly string[] CheckedByFact = ["D1-Q105", "D2-Q101", "D2-Q103", "D4-Q103"];
+
+    private static Dictionary<string, Func<double>> DaysOneToThreeAndGeneral() => new()
     {
         ["D1-Q101"] = () => Math.Exp(Math.Log(5)) / (1 + 2 + 5),
         ["D1-Q102"] = () => -Math.Log(0.25),
@@ -39,13 +54,13 @@ public sealed class ExamBankAnswerTests
         ["D10-Q106"] = () => Math.Ceiling(60_000 / 128.0),
     };
 
-    public static TheoryData<string> NumericIds() => new(Computed.Keys);
+    public static TheoryData<string> NumericIds() => new(Computed.Keys.Concat(CodeComputed.Keys));
 
     [Theory]
     [MemberData(nameof(NumericIds))]
     public void The_marked_answer_is_the_computed_value(string id)
     {
-        var expected = Computed[id]();
+        var expected = (Computed.TryGetValue(id, out var compute) ? compute : CodeComputed[id])();
         var decimals = Questions[id].Answer.Text.Split('.').ElementAtOrDefault(1)?.Length ?? 0;
 
         Answer(id).Should().BeApproximately(expected, 0.5 * Math.Pow(10, -decimals) + 1e-12, $"{id}'s answer is {expected} rounded to the options' precision");
@@ -55,9 +70,9 @@ public sealed class ExamBankAnswerTests
     public void Every_calculation_question_is_recomputed_by_a_test()
     {
         var numeric = Questions.Values.Where(q => q.Tag == "計算").Select(q => q.Id).ToHashSet();
-        var vectorOrTrace = new[] { "D1-Q105", "D2-Q101", "D2-Q103" };   // checked below: a vector and an early-stopping trace
 
-        numeric.Should().BeEquivalentTo(Computed.Keys.Concat(vectorOrTrace));
+        numeric.Should().BeEquivalentTo(Computed.Keys.Concat(CheckedByFact));
+        CodeComputed.Keys.Should().OnlyContain(id => Questions[id].Tag == "コード");
     }
 
     [Fact]
@@ -91,7 +106,7 @@ public sealed class ExamBankAnswerTests
     [Fact]
     public void Every_pool_has_at_least_ten_items_and_follows_the_quiz_rules()
     {
-        Bank.Pools.Keys.Should().Contain([1, 2, 3, 10]);
+        Bank.Pools.Keys.Order().Should().Equal(Enumerable.Range(1, 10), "a pool per Day 1–9 and the general pool");
         foreach (var (pool, questions) in Bank.Pools)
         {
             questions.Count.Should().BeGreaterThanOrEqualTo(10, $"pool {pool}");
@@ -104,6 +119,24 @@ public sealed class ExamBankAnswerTests
             });
             (longestCorrect / (double)questions.Count).Should().BeLessThanOrEqualTo(0.4, $"pool {pool}: the correct option may not give itself away by length");
         }
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    public void Pools_of_days_4_to_9_meet_the_day_quiz_rules(int day)
+    {
+        var questions = Bank.Pools.Should().ContainKey(day).WhoseValue;
+
+        questions.Count.Should().BeGreaterThanOrEqualTo(10, $"day{day:00}.md has at least 10 items");
+        questions.Count(q => q.Tag == "計算").Should().BeGreaterThanOrEqualTo(4, $"day{day:00}.md has at least 4 計算 items");
+        var code = questions.Where(q => q.Tag == "コード").ToList();
+        code.Count.Should().BeGreaterThanOrEqualTo(3, $"day{day:00}.md has at least 3 コード items");
+        code.Should().Contain(q => q.Stem.Contains("```python"), $"day{day:00}.md has a コード item reading NumPy/PyTorch code");
     }
 
     [Fact]
