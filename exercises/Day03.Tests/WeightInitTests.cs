@@ -9,7 +9,7 @@ public class WeightInitTests
     {
         var w = WeightInit.He(fanIn: 400, fanOut: 300, new Rng(7));
 
-        w.ShapeArray.Should().Equal([300, 400], because: "weights are [fanOut, fanIn] like W in Y = X·Wᵀ (CURRICULUM §3.2)");
+        w.ShapeArray.Should().Equal([300, 400], because: "weights are [fanOut, fanIn] like W in Y = X·Wᵀ (the course layout)");
         double std = Math.Sqrt(w.Span.ToArray().Select(v => v * v).Average());
         std.Should().BeApproximately(Math.Sqrt(2.0 / 400), 0.02 * Math.Sqrt(2.0 / 400), because: "He uses N(0, 2/fanIn) (lesson §3.8)");
     }

@@ -3,7 +3,7 @@ namespace Course.Day03;
 /// <summary>Weight initialisation and the activation-statistics experiment of the book's §6.2 (lesson §3.8).</summary>
 public static class WeightInit
 {
-    /// <summary>Xavier (Glorot) in the book's form: N(0, 1/fanIn). Returns W of shape [fanOut, fanIn] (CURRICULUM §3.2).</summary>
+    /// <summary>Xavier (Glorot) in the book's form: N(0, 1/fanIn). Returns W of shape [fanOut, fanIn] (the course layout: W is [out, in]).</summary>
     public static Tensor Xavier(int fanIn, int fanOut, Rng rng)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fanIn);

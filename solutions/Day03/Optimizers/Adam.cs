@@ -6,7 +6,8 @@ namespace Course.Day03;
 /// </summary>
 /// <remarks>
 /// m and v start at 0 and are kept per parameter; t counts calls to <see cref="Step"/> (not parameters), starting at 1.
-/// Bias correction makes the first step η·g/(|g| + ε) ≈ η·sign(g) instead of a step shrunk by the zero start.
+/// Bias correction makes the first step η·g/(|g| + ε) ≈ η·sign(g). Without it the zero start makes the steps larger,
+/// not smaller: with a constant gradient the first step is 0.1/√0.001 ≈ 3.16η, the second ≈ 4.25η (peak ≈ 6.57η at t = 12).
 /// </remarks>
 public sealed class Adam : IOptimizer
 {
