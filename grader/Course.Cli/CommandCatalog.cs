@@ -29,5 +29,6 @@ public static class CommandCatalog
     [
         new NotebooksCourseCheck(),
         new SiteCourseCheck(),
+        new DayChecklistCourseCheck(),
     ];
 }

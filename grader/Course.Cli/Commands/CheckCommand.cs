@@ -12,7 +12,11 @@ public static class CheckCommand
 {
     public static Command Create()
     {
-        var only = new Option<string[]>("--only") { Description = "run only these checks (twins, traits, solutions, stubs, mutants, …)" };
+        var only = new Option<string[]>("--only")
+        {
+            Description = "run only these checks, comma- or space-separated: twins, traits, solutions, stubs, mutants, notebooks, site, checklist",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var courseRoot = CourseRootOption.Create();
         var command = new Command("check", "Check the course: solutions score full marks, stubs compile and score zero with hints, every mutant loses points.")
         {
@@ -22,10 +26,13 @@ public static class CheckCommand
         {
             var layout = CourseRootOption.Resolve(parse.GetValue(courseRoot));
             var grader = new SubmissionGrader(layout);
-            var selected = parse.GetValue(only) is { Length: > 0 } names ? names.ToHashSet() : null;
-            var options = new GradeOptions();
-            var checks = GraderChecks.All(grader, options).Concat(CommandCatalog.ExtraChecks).Where(c => selected is null || selected.Contains(c.Name)).ToList();
-            if (selected is not null && checks.Count == 0) throw new UsageException($"no check named {string.Join(", ", selected)}");
+            var selected = parse.GetValue(only) is { Length: > 0 } names
+                ? names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet()
+                : null;
+            var all = GraderChecks.All(grader, new GradeOptions()).Concat(CommandCatalog.ExtraChecks).ToList();
+            if (selected?.Except(all.Select(c => c.Name)).ToList() is { Count: > 0 } unknown)
+                throw new UsageException($"--only: no check named {string.Join(", ", unknown)} (checks: {string.Join(", ", all.Select(c => c.Name))})");
+            var checks = all.Where(c => selected is null || selected.Contains(c.Name)).ToList();
             var context = new CheckContext(layout);
             var findings = new List<CheckFinding>();
             foreach (var check in checks)
