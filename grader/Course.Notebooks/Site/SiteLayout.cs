@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace Course.Notebooks.Site;
 
@@ -6,13 +7,21 @@ namespace Course.Notebooks.Site;
 /// The page frame every site page shares: head (site.css, the bundled KaTeX and the page script), top navigation,
 /// content, prev/next footer.
 /// </summary>
-public static class SiteLayout
+public static partial class SiteLayout
 {
     /// <summary>Folder of the site's static files (Site/assets/ embedded in this assembly).</summary>
     public const string StaticFolder = "static";
 
     /// <param name="rootPrefix">Relative path from the page to the site root ("" or "../").</param>
-    public static string Page(string title, string rootPrefix, string body, string? navigation = null) => $"""
+    public static string Page(string title, string rootPrefix, string body, string? navigation = null) => Frame(title, rootPrefix, Focusable(body), navigation);
+
+    // Code blocks and outputs scroll sideways when wide: a tab stop lets keyboard users scroll them too.
+    [GeneratedRegex("""<pre\b(?![^>]*\btabindex=)([^>]*)>""")]
+    private static partial Regex Pre();
+
+    private static string Focusable(string body) => Pre().Replace(body, "<pre$1 tabindex=\"0\">");
+
+    private static string Frame(string title, string rootPrefix, string body, string? navigation) => $"""
         <!DOCTYPE html>
         <html lang="ja">
         <head>
@@ -46,11 +55,11 @@ public static class SiteLayout
         pre.code, pre.nb-output, pre.nb-raw { background: #f7f7f9; padding: .7rem; overflow-x: auto; border-radius: 4px; line-height: 1.45; }
         pre.nb-output.error { background: #fdecea; color: #8a1c12; }
         pre.nb-output.stderr { background: #fff6e5; }
-        .kw { color: #0000c0; } .str { color: #a31515; } .com { color: #2a7a2a; font-style: italic; } .num { color: #098658; } .typ { color: #2b7489; }
+        .kw { color: #0000c0; } .str { color: #a31515; } .com { color: #2a7a2a; font-style: italic; } .num { color: #086e48; } .typ { color: #2b7489; }
         code, pre { font-family: "Noto Sans Mono CJK JP", "DejaVu Sans Mono", Consolas, monospace; }
         .katex { font-size: 1.1em; }
         div.math { overflow-x: auto; overflow-y: hidden; }
-        .prompt { color: #777; font-size: .85rem; }
+        .prompt { color: #595959; font-size: .85rem; }
         .nb-code { margin: 1rem 0; }
         .figure svg { max-width: 100%; height: auto; }
         .quiz-question { border-top: 1px solid #ddd; padding-top: .5rem; }
@@ -58,7 +67,7 @@ public static class SiteLayout
         
         .en { color: #555; font-style: italic; }
         details { background: #f4f9f4; padding: .4rem .8rem; border-radius: 4px; margin-bottom: 1rem; }
-        .coming { color: #999; }
+        .coming { color: #6b6b6b; }
         .repo-path code { font-size: .85rem; }
         nav.pager { display: flex; justify-content: space-between; border-top: 1px solid #ddd; margin-top: 2rem; padding-top: .6rem; }
         ul.task-list, li.task-list-item { list-style: none; }

@@ -77,7 +77,7 @@ public sealed class SiteBuilderTests
         var page = File.ReadAllText(Path.Combine(root, "site", "day01-alpha", "notebook.html"));
 
         page.Should().Contain("<h1 id=\"固定ノート\">固定ノート</h1>");
-        page.Should().Contain("In [7]:").And.Contain("<pre class=\"nb-output stdout\">stale\n</pre>");
+        page.Should().Contain("In [7]:").And.Contain("<pre class=\"nb-output stdout\" tabindex=\"0\">stale\n</pre>");
         page.Should().Contain("href=\"notebook.ipynb\"");
     }
 

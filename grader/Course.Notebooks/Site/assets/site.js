@@ -13,6 +13,14 @@
     return t;
   }
 
+  // Display math wider than the column scrolls sideways: give it a tab stop so the keyboard can scroll it.
+  function markScrollable() {
+    document.querySelectorAll("div.math").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth) el.setAttribute("tabindex", "0");
+      else el.removeAttribute("tabindex");
+    });
+  }
+
   function render() {
     if (typeof katex === "undefined") return;
     var options = { throwOnError: false, strict: "ignore", output: "htmlAndMathml" };
@@ -34,6 +42,8 @@
         }, options));
       });
     }
+    markScrollable();
+    window.addEventListener("resize", markScrollable);
     document.documentElement.setAttribute("data-math", "rendered");
   }
 
