@@ -68,6 +68,7 @@ public static partial class SiteLayout
         .en { color: #555; font-style: italic; }
         details { background: #f4f9f4; padding: .4rem .8rem; border-radius: 4px; margin-bottom: 1rem; }
         .coming { color: #6b6b6b; }
+        table.days td:last-child a { white-space: nowrap; }
         .repo-path code { font-size: .85rem; }
         nav.pager { display: flex; justify-content: space-between; border-top: 1px solid #ddd; margin-top: 2rem; padding-top: .6rem; }
         ul.task-list, li.task-list-item { list-style: none; }
