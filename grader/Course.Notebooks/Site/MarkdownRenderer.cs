@@ -7,8 +7,9 @@ using Markdig.Syntax.Inlines;
 namespace Course.Notebooks.Site;
 
 /// <summary>
-/// Markdown → HTML for the site with Markdig's advanced extensions (tables, task lists, math as
-/// <c>&lt;span class="math"&gt;</c> kept readable without a math renderer, footnotes…). Links are
+/// Markdown → HTML for the site with Markdig's advanced extensions (tables, task lists, footnotes…). Math
+/// (<c>$…$</c>, <c>$$…$$</c>) is kept verbatim as <c>&lt;span class="math"&gt;\(…\)&lt;/span&gt;</c> and
+/// <c>&lt;div class="math"&gt;\[…\]&lt;/div&gt;</c>, which the page script renders with the bundled KaTeX. Links are
 /// rewritten from the curriculum's file names to the site's (lesson.md → index.html, *.md →
 /// *.html, notebook.ipynb → notebook.html); links to repository files outside curriculum/
 /// (exercise sources) become labelled paths, since the site does not contain them.

@@ -26,6 +26,7 @@ public sealed class SiteBuilder(string courseRoot)
         var markdown = new MarkdownRenderer(curriculum);
         Directory.CreateDirectory(outDir);
         Write(outDir, "site.css", SiteLayout.Css);
+        WriteStaticAssets(outDir);
 
         var withContent = manifest.Days.Where(d => File.Exists(Path.Combine(curriculum, d.Key, "lesson.md"))).ToList();
         Write(outDir, "index.html", SiteLayout.Page(manifest.Title.Ja, "", IndexBody(manifest, withContent)));
@@ -148,6 +149,29 @@ public sealed class SiteBuilder(string courseRoot)
         var left = previous is null ? "<span></span>" : $"<a href=\"../{previous.Key}/index.html\">← Day {previous.Day}: {Encode(previous.Title.Ja)}</a>";
         var right = next is null ? "<span></span>" : $"<a href=\"../{next.Key}/index.html\">Day {next.Day}: {Encode(next.Title.Ja)} →</a>";
         return left + right;
+    }
+
+    /// <summary>
+    /// The embedded static files (Site/assets/: the page script and KaTeX with its fonts) under static/, so math
+    /// renders without a network.
+    /// </summary>
+    private void WriteStaticAssets(string outDir)
+    {
+        const string prefix = "CourseSite/";
+        var assembly = typeof(SiteBuilder).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var relative = SiteLayout.StaticFolder + "/" + name[prefix.Length..].Replace('\\', '/');
+            var path = Path.Combine(outDir, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using (var source = assembly.GetManifestResourceStream(name)!)
+            using (var target = File.Create(path))
+            {
+                source.CopyTo(target);
+            }
+
+            pages.Add(relative);
+        }
     }
 
     private void Write(string outDir, string relative, string content)

@@ -52,6 +52,44 @@ public sealed class SiteBuilderTests
     }
 
     [Fact]
+    public void Site_carries_katex_with_its_fonts_and_every_page_loads_it_from_the_site_itself()
+    {
+        var root = FixtureCourse.Create();
+        var site = Path.Combine(root, "site");
+        var result = SiteBuilder.Build(root, site);
+
+        result.Pages.Should().Contain(["static/site.js", "static/katex/katex.min.js", "static/katex/katex.min.css",
+            "static/katex/contrib/auto-render.min.js", "static/katex/LICENSE"]);
+        var css = File.ReadAllText(Path.Combine(site, "static", "katex", "katex.min.css"));
+        var fonts = System.Text.RegularExpressions.Regex.Matches(css, @"url\((fonts/[^)]+)\)").Select(m => m.Groups[1].Value).Distinct().ToList();
+        fonts.Should().HaveCountGreaterThanOrEqualTo(20).And.OnlyContain(f => f.EndsWith(".woff2") && File.Exists(Path.Combine(site, "static", "katex", f)));
+        File.ReadAllText(Path.Combine(site, "static", "katex", "LICENSE")).Should().Contain("MIT License");
+
+        var lesson = File.ReadAllText(Path.Combine(site, "day01-alpha", "index.html"));
+        lesson.Should().Contain("<link rel=\"stylesheet\" href=\"../static/katex/katex.min.css\">")
+            .And.Contain("<script defer src=\"../static/katex/katex.min.js\"></script>")
+            .And.Contain("<script defer src=\"../static/site.js\"></script>");
+        File.ReadAllText(Path.Combine(site, "index.html")).Should().Contain("<script defer src=\"static/katex/katex.min.js\"></script>");
+        foreach (var page in Directory.EnumerateFiles(site, "*.html", SearchOption.AllDirectories))
+        {
+            File.ReadAllText(page).Should().NotMatchRegex("""(?:src|href)="(?:https?:)?//[^"]*\.(?:js|css)""", "math renders without a network");
+        }
+
+        File.ReadAllText(Path.Combine(site, "site.css")).Should().Contain("font-family: \"Noto Sans CJK JP\"");
+    }
+
+    [Fact]
+    public void Code_blocks_get_a_tab_stop_so_the_keyboard_can_scroll_them()
+    {
+        var root = FixtureCourse.Create();
+        SiteBuilder.Build(root, Path.Combine(root, "site"));
+        var lesson = File.ReadAllText(Path.Combine(root, "site", "day01-alpha", "index.html"));
+
+        lesson.Should().Contain("<pre class=\"code\" tabindex=\"0\"><code class=\"language-csharp\">");
+        System.Text.RegularExpressions.Regex.IsMatch(lesson, "<pre(?![^>]*tabindex)").Should().BeFalse();
+    }
+
+    [Fact]
     public void Quiz_hides_answers_in_details_and_reports_malformed_questions()
     {
         var root = FixtureCourse.Create();
@@ -77,7 +115,7 @@ public sealed class SiteBuilderTests
         var page = File.ReadAllText(Path.Combine(root, "site", "day01-alpha", "notebook.html"));
 
         page.Should().Contain("<h1 id=\"固定ノート\">固定ノート</h1>");
-        page.Should().Contain("In [7]:").And.Contain("<pre class=\"nb-output stdout\">stale\n</pre>");
+        page.Should().Contain("In [7]:").And.Contain("<pre class=\"nb-output stdout\" tabindex=\"0\">stale\n</pre>");
         page.Should().Contain("href=\"notebook.ipynb\"");
     }
 
