@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Course.Engine;
-using Course.Engine.Optimizers;
 using Course.Model.Quizzes;
 
 namespace Course.Certification.Tests;
 
 /// <summary>
 /// The real exam bank (grader/exam-bank): every file parses, every pool is large enough and follows the quiz rules,
-/// and every 計算 answer is recomputed here — with the engine's own optimisers and schedules where they exist. Days 4–9
+/// and every 計算 answer is recomputed here — with the engine's own optimisers and schedules where they exist. Days 1–9
 /// are recomputed in <c>ExamBank/DayNNAnswers.cs</c> (the same partial class), from the engine's layers where it has them.
 /// </summary>
 public sealed partial class ExamBankAnswerTests
@@ -24,32 +24,20 @@ public sealed partial class ExamBankAnswerTests
 
     private static readonly Dictionary<string, Func<double>> Computed = new Dictionary<string, Func<double>>[]
     {
-        DaysOneToThreeAndGeneral(), Day04Numbers(), Day05Numbers(), Day06Numbers(), Day07Numbers(), Day08Numbers(), Day09Numbers(),
+        Day01Numbers(), Day02Numbers(), Day03Numbers(), Day04Numbers(), Day05Numbers(), Day06Numbers(), Day07Numbers(), Day08Numbers(), Day09Numbers(), GeneralNumbers(),
     }.SelectMany(d => d).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     /// <summary>Numeric answers of コード questions (reading code whose result is a number), recomputed the same way.</summary>
     private static readonly Dictionary<string, Func<double>> CodeComputed = new Dictionary<string, Func<double>>[]
     {
-        Day04CodeNumbers(), Day05CodeNumbers(), Day09CodeNumbers(),
+        Day01CodeNumbers(), Day03CodeNumbers(), Day04CodeNumbers(), Day05CodeNumbers(), Day09CodeNumbers(),
     }.SelectMany(d => d).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     /// <summary>計算 questions whose answer is not a single number (a vector, a shape, a trace), each checked by its own fact.</summary>
     private static readonly string[] CheckedByFact = ["D1-Q105", "D2-Q101", "D2-Q103", "D4-Q103"];
 
-    private static Dictionary<string, Func<double>> DaysOneToThreeAndGeneral() => new()
+    private static Dictionary<string, Func<double>> GeneralNumbers() => new()
     {
-        ["D1-Q101"] = () => Math.Exp(Math.Log(5)) / (1 + 2 + 5),
-        ["D1-Q102"] = () => -Math.Log(0.25),
-        ["D1-Q103"] = () => 100 * 50 + 50,
-        ["D1-Q104"] = () => 1.5 * -2,
-        ["D2-Q102"] = () => 2.0 / (1 - 0.2),
-        ["D2-Q104"] = () => Math.Pow(0.7, 3) + 3 * 0.7 * 0.7 * 0.3,
-        ["D3-Q101"] = () => MomentumTravel(),
-        ["D3-Q102"] = () => AdaGradSecondStep(),
-        ["D3-Q103"] = () => AdamFirstStep(),
-        ["D3-Q104"] = () => new StepDecay(0.1, 10, 0.5).At(25),
-        ["D3-Q105"] = () => new CosineDecay(0.1, 0.0, 90).At(30),
-        ["D3-Q106"] = () => Math.Sqrt(2.0 / 50),
         ["D10-Q105"] = () => { double p = 40.0 / 50, r = 40.0 / 60; return 2 * p * r / (p + r); },
         ["D10-Q106"] = () => Math.Ceiling(60_000 / 128.0),
     };
@@ -122,13 +110,16 @@ public sealed partial class ExamBankAnswerTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
     [InlineData(6)]
     [InlineData(7)]
     [InlineData(8)]
     [InlineData(9)]
-    public void Pools_of_days_4_to_9_meet_the_day_quiz_rules(int day)
+    public void Pools_of_days_1_to_9_meet_the_day_quiz_rules(int day)
     {
         var questions = Bank.Pools.Should().ContainKey(day).WhoseValue;
 
@@ -137,6 +128,26 @@ public sealed partial class ExamBankAnswerTests
         var code = questions.Where(q => q.Tag == "コード").ToList();
         code.Count.Should().BeGreaterThanOrEqualTo(3, $"day{day:00}.md has at least 3 コード items");
         code.Should().Contain(q => q.Stem.Contains("```python"), $"day{day:00}.md has a コード item reading NumPy/PyTorch code");
+    }
+
+    /// <summary>A letter A–D standing alone as the subject or object of a sentence ("D は…", "A と C", "選択肢 B", "(C)").</summary>
+    private static readonly Regex OptionLetter = new(
+        @"(?<![\p{L}\p{N}_\\$.{'])[A-D](?=\s*(?:は|と|が|を|も|や|、|・|の方|のほう|以外))|選択肢\s*[A-D]|[(（][A-D][)）]",
+        RegexOptions.CultureInvariant);
+
+    [Fact]
+    public void No_explanation_or_option_names_another_option_by_letter()
+    {
+        // Options are shuffled for every learner, so "A" on one paper is another option on the next.
+        var offenders = Bank.Pools.Values.SelectMany(pool => pool)
+            .SelectMany(q => q.Options.Select(o => (q.Id, Text: o.Text)).Append((q.Id, Text: q.Explanation)))
+            .Where(t => OptionLetter.IsMatch(t.Text))
+            .Select(t => $"{t.Id}: {OptionLetter.Match(t.Text).Value} in \"{t.Text}\"");
+
+        offenders.Should().BeEmpty();
+        OptionLetter.IsMatch("D は inverted 方式の訓練時の拡大率。").Should().BeTrue("the pattern catches the usual phrasing");
+        OptionLetter.IsMatch("A と C は教師あり学習、B は強化学習。").Should().BeTrue();
+        OptionLetter.IsMatch("入力 (N, C, H, W) の形状、$A$ は行列").Should().BeFalse("shapes and maths symbols are not option names");
     }
 
     [Fact]
@@ -149,32 +160,4 @@ public sealed partial class ExamBankAnswerTests
     }
 
     private static string Normalise(string text) => new(text.Where(char.IsLetterOrDigit).ToArray());
-
-    private static double MomentumTravel()
-    {
-        var p = new Parameter<double>("theta", Tensor<double>.From([0.0], 1));
-        var momentum = new Momentum<double>(0.1, 0.9);
-        for (var step = 0; step < 2; step++) { p.Grad = Tensor<double>.From([1.0], 1); momentum.Step([p]); }
-        return p.Value.Span[0];
-    }
-
-    private static double AdaGradSecondStep()
-    {
-        var p = new Parameter<double>("theta", Tensor<double>.From([0.0], 1));
-        var adagrad = new AdaGrad<double>(0.1, epsilon: 0);
-        p.Grad = Tensor<double>.From([2.0], 1);
-        adagrad.Step([p]);
-        var afterFirst = p.Value.Span[0];
-        p.Grad = Tensor<double>.From([2.0], 1);
-        adagrad.Step([p]);
-        return Math.Abs(p.Value.Span[0] - afterFirst);
-    }
-
-    private static double AdamFirstStep()
-    {
-        var p = new Parameter<double>("theta", Tensor<double>.From([0.0], 1));
-        p.Grad = Tensor<double>.From([0.5], 1);
-        new Adam<double>(0.001, epsilon: 0).Step([p]);
-        return Math.Abs(p.Value.Span[0]);
-    }
 }
