@@ -50,6 +50,7 @@ public static class Day05Architectures
             18 => (new[] { 2, 2, 2, 2 }, false),
             34 => (new[] { 3, 4, 6, 3 }, false),
             50 => (new[] { 3, 4, 6, 3 }, true),
+            152 => (new[] { 3, 8, 36, 3 }, true),
             _ => throw new ArgumentOutOfRangeException(nameof(depth)),
         };
         var t = new Tally();
@@ -198,8 +199,23 @@ public static class Day05Architectures
         return new("inception", t.Parameters, t.MultiplyAdds);
     }
 
+    /// <summary>AlexNet as in torchvision (five convs with bias, three max-pools, fc 9216–4096–4096–1000).</summary>
+    public static Count AlexNet
+    {
+        get
+        {
+            LayerSpec[] layers =
+            [
+                new LayerSpec.Conv(3, 64, 11, 4, 2), new LayerSpec.Pool(3, 2), new LayerSpec.Conv(64, 192, 5, 1, 2), new LayerSpec.Pool(3, 2),
+                new LayerSpec.Conv(192, 384, 3, 1, 1), new LayerSpec.Conv(384, 256, 3, 1, 1), new LayerSpec.Conv(256, 256, 3, 1, 1), new LayerSpec.Pool(3, 2),
+                new LayerSpec.Fc(256 * 6 * 6, 4096), new LayerSpec.Fc(4096, 4096), new LayerSpec.Fc(4096, 1000),
+            ];
+            return new("AlexNet", ArchitectureMath.ParameterCount(layers), ArchitectureMath.MultiplyAdds(layers, 3, 224, 224));
+        }
+    }
+
     public static IReadOnlyList<Count> Survey() =>
-        [Vgg16, Vgg19, GoogLeNet, ResNet(18), ResNet(34), ResNet(50), MobileNet, SqueezeNet];
+        [AlexNet, Vgg16, Vgg19, GoogLeNet, ResNet(18), ResNet(50), ResNet(152), MobileNet, SqueezeNet];
 
     /// <summary>
     /// The depth experiment's network (the solution's <see cref="DepthExperiment"/> setup: Xavier init from
