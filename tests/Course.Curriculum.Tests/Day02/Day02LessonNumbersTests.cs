@@ -40,3 +40,28 @@ public sealed class Day02LessonNumbersTests
             "dropout 0.5: 100.0% / 77.5% / 1,409");
     }
 }
+
+/// <summary>The small worked examples of lesson §2.4 and §2.9, run on the reference solutions.</summary>
+public sealed class Day02LessonExampleTests
+{
+    [Fact]
+    public void Early_stopping_example_stops_on_the_8th_call_with_best_epoch_4()
+    {
+        double[] losses = [1.0, 0.8, 0.85, 0.9, 0.7, 0.75, 0.76, 0.77];
+        var stopper = new EarlyStopping(patience: 3);
+        var ps = new[] { new Parameter<double>("W", Tensor<double>.Zeros(1)) };
+        int stoppedAt = -1;
+        for (int i = 0; i < losses.Length && stoppedAt < 0; i++)
+            if (stopper.ShouldStop(losses[i], ps)) stoppedAt = i + 1;
+        (stoppedAt, stopper.BestEpoch).Should().Be((8, 4));
+    }
+
+    [Fact]
+    public void Select_example_keeps_rows_at_or_above_the_threshold()
+    {
+        var probs = Tensor<double>.From([0.95, 0.03, 0.02, 0.50, 0.45, 0.05, 0.05, 0.90, 0.05], 3, 3);
+        var (index, label) = SelfTraining.Select(probs, 0.9);
+        index.Should().Equal(0, 2);
+        label.Should().Equal(0, 1);
+    }
+}
