@@ -4,6 +4,7 @@ using Course.Cli.Rendering;
 using Course.Grader;
 using Course.Grader.Grading;
 using Course.Grader.Reports;
+using Course.Grader.Results;
 using Course.Grader.Roster;
 using Spectre.Console;
 
@@ -24,6 +25,7 @@ public static class GradeCommand
         var markdown = new Option<string?>("--markdown") { Description = "write a Markdown report here" };
         var failUnder = new Option<double?>("--fail-under") { Description = "exit 3 when the total score (points) is below this" };
         var publicOnly = new Option<bool>("--public-only") { Description = "run the public tests only (what learners can run)" };
+        var timings = new Option<bool>("--timings") { Description = "print where each day's time went: compile, test-process start-up, tests" };
         var roster = new Option<string?>("--roster") { Description = "grade a class: one sub-folder per learner" };
         var outDir = new Option<string?>("--out") { Description = "output folder for --roster (one folder per learner + summary.csv)" };
         var shard = new Option<string?>("--shard") { Description = "with --roster: grade only slice K of N (K/N, by learner id; for cluster job arrays)" };
@@ -34,7 +36,7 @@ public static class GradeCommand
 
         var command = new Command("grade", "Grade a submission (or a roster of submissions) with the public and hidden tests.")
         {
-            submission, day, json, junit, markdown, failUnder, publicOnly, roster, outDir, shard, jobs, dayTimeout, testTimeout, courseRoot,
+            submission, day, json, junit, markdown, failUnder, publicOnly, timings, roster, outDir, shard, jobs, dayTimeout, testTimeout, courseRoot,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -68,6 +70,7 @@ public static class GradeCommand
             if (parse.GetValue(junit) is { } x) ReportFiles.WriteAtomically(x, JUnitXml.Render(result));
             if (parse.GetValue(markdown) is { } m) ReportFiles.WriteAtomically(m, MarkdownReport.Render(result));
             ResultTable.Write(result);
+            if (parse.GetValue(timings)) TimingsTable.Write(result);
             if (parse.GetValue(failUnder) is { } threshold && result.Score < threshold)
             {
                 Console.Error.WriteLine($"course: score {result.Score.ToString("0.##", CultureInfo.InvariantCulture)} is below --fail-under {threshold.ToString(CultureInfo.InvariantCulture)}");
@@ -89,12 +92,12 @@ public static class GradeCommand
             summaries = await rosterGrader.GradeAsync(rosterDir, outDir, options, (learner, s) =>
             {
                 task.Increment(1);
-                Console.Error.WriteLine($"{learner}: {s.Status}{(s.Result is { } r ? $" {r.Score:0.##}/{r.MaxScore:0.##}" : "")}{(s.Error is { } e ? $" ({e})" : "")}");
+                Console.Error.WriteLine($"{learner}: {s.Status.Text()}{(s.Result is { } r ? $" {r.Score:0.##}/{r.MaxScore:0.##}" : "")}{(s.Error is { } e ? $" ({e})" : "")}");
             }, cancel, shard);
         });
         var table = new Table().AddColumns("Learner", "Status", "Score", "Max");
         foreach (var s in summaries)
-            table.AddRow(Markup.Escape(s.Learner), s.Status, s.Result?.Score.ToString("0.##", CultureInfo.InvariantCulture) ?? "", s.Result?.MaxScore.ToString("0.##", CultureInfo.InvariantCulture) ?? "");
+            table.AddRow(Markup.Escape(s.Learner), s.Status.Text(), s.Result?.Score.ToString("0.##", CultureInfo.InvariantCulture) ?? "", s.Result?.MaxScore.ToString("0.##", CultureInfo.InvariantCulture) ?? "");
         AnsiConsole.Write(table);
         Console.WriteLine($"summary: {Path.Combine(outDir, "summary.csv")}");
         return ExitCodes.Ok;

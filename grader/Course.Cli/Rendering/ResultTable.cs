@@ -14,13 +14,13 @@ public static class ResultTable
         foreach (var d in result.Days)
         {
             var tests = result.Tests.Where(t => t.Day == d.Day).ToList();
-            var status = d.Status == "graded" ? "[green]graded[/]" : $"[red]{d.Status}[/]";
+            var status = d.Status == DayStatus.Graded ? "[green]graded[/]" : $"[red]{d.Status.Text()}[/]";
             table.AddRow(d.Day.ToString(CultureInfo.InvariantCulture), F(d.Score), F(d.MaxScore), status, $"{tests.Count(t => t.Passed)}/{tests.Count}", F(d.ExecutionTime));
         }
         AnsiConsole.Write(table);
         foreach (var d in result.Days.Where(d => d.Messages.Count > 0))
         {
-            AnsiConsole.MarkupLine($"[bold]Day {d.Day}: {d.Status}[/]");
+            AnsiConsole.MarkupLine($"[bold]Day {d.Day}: {d.Status.Text()}[/]");
             foreach (var m in d.Messages.Take(20)) AnsiConsole.WriteLine("  " + m);
         }
         var failed = result.Tests.Where(t => !t.Passed && !t.Output.StartsWith("not run:", StringComparison.Ordinal)).ToList();

@@ -77,10 +77,10 @@ public static class Mutants
             var hidden = result.Tests.Where(t => t.Hidden).ToList();
             var hiddenScore = hidden.Sum(t => t.Score);
             var hiddenMax = hidden.Sum(t => t.MaxScore);
-            var killed = day.StatusKind != DayStatus.CompileError && day.StatusKind != DayStatus.PolicyViolation && hiddenScore < hiddenMax - 1e-9;
+            var killed = day.Status is not (DayStatus.CompileError or DayStatus.PolicyViolation) && hiddenScore < hiddenMax - 1e-9;
             var killers = hidden.Where(t => !t.Passed).Select(t => t.Name.Replace("[hidden] ", "")).Take(3).ToList();
-            var detail = day.StatusKind is DayStatus.CompileError or DayStatus.PolicyViolation
-                ? $"the mutant does not build ({day.Status}): {string.Join("; ", day.Messages.Take(2))}"
+            var detail = day.Status is DayStatus.CompileError or DayStatus.PolicyViolation
+                ? $"the mutant does not build ({day.Status.Text()}): {string.Join("; ", day.Messages.Take(2))}"
                 : killed ? $"hidden {SubmissionGrader.Fmt(hiddenScore)}/{SubmissionGrader.Fmt(hiddenMax)}; killed by {string.Join(", ", killers)}"
                 : $"survives: hidden {SubmissionGrader.Fmt(hiddenScore)}/{SubmissionGrader.Fmt(hiddenMax)}";
             return new MutantOutcome(mutant, killed, hiddenScore, hiddenMax, detail);

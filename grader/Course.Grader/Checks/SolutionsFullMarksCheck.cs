@@ -1,3 +1,4 @@
+using Course.Grader.Results;
 using Course.Model.Checks;
 using Course.Grader.Grading;
 
@@ -14,9 +15,9 @@ public sealed class SolutionsFullMarksCheck(SubmissionGrader grader, GradeOption
         return result.Days.Select(d =>
         {
             var failed = result.Tests.Where(t => t.Day == d.Day && !t.Passed).Select(t => $"{t.Number} {t.Name}: {t.Output.Split('\n')[0]}").ToList();
-            var ok = d.Status == "graded" && d.Score == d.MaxScore && d.MaxScore > 0;
+            var ok = d.Status == DayStatus.Graded && d.Score == d.MaxScore && d.MaxScore > 0;
             var detail = ok ? $"{SubmissionGrader.Fmt(d.Score)}/{SubmissionGrader.Fmt(d.MaxScore)} in {d.ExecutionTime:0.0} s"
-                : $"{SubmissionGrader.Fmt(d.Score)}/{SubmissionGrader.Fmt(d.MaxScore)} {d.Status}: {string.Join("; ", d.Messages.Concat(failed).Take(5))}";
+                : $"{SubmissionGrader.Fmt(d.Score)}/{SubmissionGrader.Fmt(d.MaxScore)} {d.Status.Text()}: {string.Join("; ", d.Messages.Concat(failed).Take(5))}";
             return new CheckFinding(Name, $"Day{d.Day:00}", ok, detail);
         }).ToList();
     }

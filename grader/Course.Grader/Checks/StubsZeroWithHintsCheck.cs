@@ -1,3 +1,4 @@
+using Course.Grader.Results;
 using Course.Model.Checks;
 using Course.Grader.Grading;
 
@@ -15,9 +16,9 @@ public sealed class StubsZeroWithHintsCheck(SubmissionGrader grader, GradeOption
         {
             var tests = result.Tests.Where(t => t.Day == d.Day).ToList();
             var notHints = tests.Where(t => t.Passed || !IsHint(t.Output)).Select(t => $"{t.Number} {t.Name}: {(t.Passed ? "passed on the stubs" : t.Output.Split('\n')[0])}").ToList();
-            var ok = d.Status == "graded" && d.Score == 0 && notHints.Count == 0;
+            var ok = d.Status == DayStatus.Graded && d.Score == 0 && notHints.Count == 0;
             var detail = ok ? $"compiles; 0/{SubmissionGrader.Fmt(d.MaxScore)}; {tests.Count} tests fail with hints"
-                : $"{SubmissionGrader.Fmt(d.Score)}/{SubmissionGrader.Fmt(d.MaxScore)} {d.Status}: {string.Join("; ", d.Messages.Concat(notHints).Take(5))}";
+                : $"{SubmissionGrader.Fmt(d.Score)}/{SubmissionGrader.Fmt(d.MaxScore)} {d.Status.Text()}: {string.Join("; ", d.Messages.Concat(notHints).Take(5))}";
             return new CheckFinding(Name, $"Day{d.Day:00}", ok, detail);
         }).ToList();
     }

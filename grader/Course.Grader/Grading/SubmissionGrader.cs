@@ -81,7 +81,7 @@ public sealed class SubmissionGrader
         var dayResults = graded.Select(g => g.Day).ToList();
         var extra = submission.DayFolders.Keys.Where(d => days.All(x => x.Day != d)).ToList();
         var output = $"Graded {dayResults.Count} day(s){(options.PublicOnly ? " (public tests only)" : "")}: " +
-            string.Join(", ", dayResults.Select(d => $"Day {d.Day} {Fmt(d.Score)}/{Fmt(d.MaxScore)} {d.Status}")) +
+            string.Join(", ", dayResults.Select(d => $"Day {d.Day} {Fmt(d.Score)}/{Fmt(d.MaxScore)} {d.Status.Text()}")) +
             (extra.Count > 0 && options.Days is null ? $". Not graded (no exercises yet): {string.Join(", ", extra.Select(d => $"Day{d:00}"))}" : "");
         return new GradeResult
         {
@@ -111,6 +111,7 @@ public sealed class SubmissionGrader
             return Zero(DayStatus.CompileError, [$"{day.Project}/ is missing from the submission"], "not run: the day is missing from the submission");
 
         progress?.Report($"{day.Label}: compiling");
+        var compileWatch = Stopwatch.StartNew();
         var compilation = await Task.Run(() => LearnerCompiler.Bind(folder, submission.Root, cached), cancel);
         var violations = options.SkipPolicy ? [] : PolicyScanner.Scan(compilation, day.ForbiddenEngineApis);
         if (violations.Count > 0)
@@ -119,6 +120,7 @@ public sealed class SubmissionGrader
         if (!compiled.Succeeded)
             return Zero(DayStatus.CompileError, compiled.Errors.Select(e => e.ToString()).ToList(), "not run: the day does not compile");
 
+        var compileSeconds = compileWatch.Elapsed.TotalSeconds;
         var limits = new RunLimits(options.DayTimeout ?? TimeSpan.FromSeconds(day.TimeLimitSeconds > 0 ? day.TimeLimitSeconds : manifest.Grading.DayTimeoutSeconds),
             options.TestTimeout ?? TimeSpan.FromSeconds(manifest.Grading.TestTimeoutSeconds));
         var runner = new SuiteRunner(sandbox, slots);
@@ -133,7 +135,16 @@ public sealed class SubmissionGrader
         if (status != DayStatus.Graded)
             messages.Insert(0, $"some tests {(status == DayStatus.Timeout ? "timed out" : "crashed the test process")}; only those tests lost their points");
         progress?.Report($"{day.Label}: done");
-        return (MakeDay(day, tests, status, messages, watch.Elapsed), tests);
+        var timings = new DayTimings
+        {
+            Compile = Math.Round(compileSeconds, 3),
+            PublicWall = Math.Round(outcomes[0].Elapsed.TotalSeconds, 3),
+            PublicTests = Math.Round(outcomes[0].TestTime.TotalSeconds, 3),
+            HiddenWall = outcomes.Length > 1 ? Math.Round(outcomes[1].Elapsed.TotalSeconds, 3) : 0,
+            HiddenTests = outcomes.Length > 1 ? Math.Round(outcomes[1].TestTime.TotalSeconds, 3) : 0,
+            Processes = outcomes.Sum(o => o.Processes),
+        };
+        return (MakeDay(day, tests, status, messages, watch.Elapsed) with { Timings = timings }, tests);
 
         (DayResult, List<TestResult>) Zero(DayStatus status, List<string> messages, string testOutput)
         {
@@ -158,7 +169,7 @@ public sealed class SubmissionGrader
                 Number = $"{exercise}.{(hidden ? "h" : "p")}{n}",
                 Score = outcome.Passed ? Math.Round(max, 4) : 0,
                 MaxScore = Math.Round(max, 4),
-                Status = outcome.Passed ? "passed" : "failed",
+                Status = outcome.Passed ? TestStatus.Passed : TestStatus.Failed,
                 Output = outcome.Passed ? "" : outcome.Output,
                 Visibility = hidden ? "after_published" : "visible",
                 Tags = [$"day{day.Day}", exercise, hidden ? "hidden" : "public"],
@@ -173,7 +184,7 @@ public sealed class SubmissionGrader
         Day = day.Day,
         Score = Math.Round(tests.Sum(t => t.Score), 4),
         MaxScore = Math.Round(tests.Sum(t => t.MaxScore), 4),
-        Status = DayResult.Name(status),
+        Status = status,
         Messages = messages,
         ExecutionTime = Math.Round(elapsed.TotalSeconds, 3),
     };

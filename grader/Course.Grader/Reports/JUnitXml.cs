@@ -21,15 +21,15 @@ public static class JUnitXml
                 new XAttribute("name", $"Day{day.Day:00}"),
                 new XAttribute("tests", tests.Count),
                 new XAttribute("failures", tests.Count(t => !t.Passed)),
-                new XAttribute("errors", day.StatusKind == DayStatus.Graded ? 0 : 1),
+                new XAttribute("errors", day.Status == DayStatus.Graded ? 0 : 1),
                 new XAttribute("time", F(day.ExecutionTime)),
                 new XElement("properties",
                     new XElement("property", new XAttribute("name", "score"), new XAttribute("value", F(day.Score))),
                     new XElement("property", new XAttribute("name", "max_score"), new XAttribute("value", F(day.MaxScore))),
-                    new XElement("property", new XAttribute("name", "status"), new XAttribute("value", day.Status))));
-            if (day.StatusKind is DayStatus.CompileError or DayStatus.PolicyViolation)
-                suite.Add(new XElement("testcase", new XAttribute("classname", $"Day{day.Day:00}"), new XAttribute("name", day.Status),
-                    new XElement("error", new XAttribute("message", day.Status), string.Join("\n", day.Messages))));
+                    new XElement("property", new XAttribute("name", "status"), new XAttribute("value", day.Status.Text()))));
+            if (day.Status is DayStatus.CompileError or DayStatus.PolicyViolation)
+                suite.Add(new XElement("testcase", new XAttribute("classname", $"Day{day.Day:00}"), new XAttribute("name", day.Status.Text()),
+                    new XElement("error", new XAttribute("message", day.Status.Text()), string.Join("\n", day.Messages))));
             foreach (var t in tests)
             {
                 var c = new XElement("testcase",

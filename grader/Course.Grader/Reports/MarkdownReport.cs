@@ -19,12 +19,12 @@ public static class MarkdownReport
         foreach (var d in result.Days)
         {
             var tests = result.Tests.Where(t => t.Day == d.Day).ToList();
-            md.AppendLine($"| {d.Day} | {F(d.Score)} | {F(d.MaxScore)} | {d.Status} | {tests.Count(t => t.Passed)}/{tests.Count} |");
+            md.AppendLine($"| {d.Day} | {F(d.Score)} | {F(d.MaxScore)} | {d.Status.Text()} | {tests.Count(t => t.Passed)}/{tests.Count} |");
         }
         foreach (var d in result.Days.Where(d => d.Messages.Count > 0))
         {
             md.AppendLine();
-            md.AppendLine($"## Day {d.Day}: {d.Status}");
+            md.AppendLine($"## Day {d.Day}: {d.Status.Text()}");
             md.AppendLine();
             md.AppendLine("```text");
             foreach (var m in d.Messages) md.AppendLine(m);

@@ -2,8 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace Course.Grader.Results;
 
-/// <summary>Why a day scored what it did.</summary>
+/// <summary>Why a day scored what it did; written in snake_case (graded, compile_error, policy_violation, timeout, crashed).</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<DayStatus>))]
 public enum DayStatus { Graded, CompileError, PolicyViolation, Timeout, Crashed }
+
+/// <summary>One test's verdict, as Gradescope spells it (passed, failed).</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<TestStatus>))]
+public enum TestStatus { Passed, Failed }
 
 /// <summary>
 /// The one result model every report renders. Field names follow Gradescope's results.json (a superset of it:
@@ -30,15 +35,14 @@ public sealed record TestResult
     [JsonPropertyName("number")] public required string Number { get; init; }
     [JsonPropertyName("score")] public required double Score { get; init; }
     [JsonPropertyName("max_score")] public required double MaxScore { get; init; }
-    /// <summary>"passed" or "failed".</summary>
-    [JsonPropertyName("status")] public required string Status { get; init; }
+    [JsonPropertyName("status")] public required TestStatus Status { get; init; }
     [JsonPropertyName("output")] public required string Output { get; init; }
     /// <summary>"visible" for public tests, "after_published" for hidden ones.</summary>
     [JsonPropertyName("visibility")] public required string Visibility { get; init; }
     [JsonPropertyName("tags")] public required IReadOnlyList<string> Tags { get; init; }
     [JsonPropertyName("day")] public required int Day { get; init; }
     [JsonPropertyName("exercise")] public string? Exercise { get; init; }
-    [JsonIgnore] public bool Passed => Status == "passed";
+    [JsonIgnore] public bool Passed => Status == TestStatus.Passed;
     [JsonIgnore] public bool Hidden => Visibility != "visible";
 }
 
@@ -47,27 +51,24 @@ public sealed record DayResult
     [JsonPropertyName("day")] public required int Day { get; init; }
     [JsonPropertyName("score")] public required double Score { get; init; }
     [JsonPropertyName("max_score")] public required double MaxScore { get; init; }
-    /// <summary>graded / compile_error / policy_violation / timeout / crashed.</summary>
-    [JsonPropertyName("status")] public required string Status { get; init; }
+    [JsonPropertyName("status")] public required DayStatus Status { get; init; }
     [JsonPropertyName("messages")] public required IReadOnlyList<string> Messages { get; init; }
     [JsonPropertyName("execution_time")] public required double ExecutionTime { get; init; }
-    [JsonIgnore] public DayStatus StatusKind => Parse(Status);
+    /// <summary>Where the day's time went (null when nothing ran: a compile error or policy violation stops before).</summary>
+    [JsonPropertyName("timings")] public DayTimings? Timings { get; init; }
+}
 
-    public static string Name(DayStatus s) => s switch
-    {
-        DayStatus.Graded => "graded",
-        DayStatus.CompileError => "compile_error",
-        DayStatus.PolicyViolation => "policy_violation",
-        DayStatus.Timeout => "timeout",
-        _ => "crashed",
-    };
-
-    private static DayStatus Parse(string s) => s switch
-    {
-        "graded" => DayStatus.Graded,
-        "compile_error" => DayStatus.CompileError,
-        "policy_violation" => DayStatus.PolicyViolation,
-        "timeout" => DayStatus.Timeout,
-        _ => DayStatus.Crashed,
-    };
+/// <summary>
+/// One day's time in seconds: the in-memory compile with the policy scan, then per suite the wall time of its test
+/// processes and the part xunit spent in tests (wall − tests = copying, process start, JIT and discovery).
+/// Suites run side by side, so the day's execution time is about compile + the slower suite.
+/// </summary>
+public sealed record DayTimings
+{
+    [JsonPropertyName("compile")] public required double Compile { get; init; }
+    [JsonPropertyName("public_wall")] public required double PublicWall { get; init; }
+    [JsonPropertyName("public_tests")] public required double PublicTests { get; init; }
+    [JsonPropertyName("hidden_wall")] public double HiddenWall { get; init; }
+    [JsonPropertyName("hidden_tests")] public double HiddenTests { get; init; }
+    [JsonPropertyName("processes")] public required int Processes { get; init; }
 }

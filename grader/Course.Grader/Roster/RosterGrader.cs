@@ -7,8 +7,12 @@ using Course.Grader.Submissions;
 
 namespace Course.Grader.Roster;
 
+/// <summary>What happened to one learner in a class run.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(SnakeCaseEnumConverter<LearnerStatus>))]
+public enum LearnerStatus { Graded, AlreadyGraded, Error }
+
 /// <summary>One learner's line in the class summary.</summary>
-public sealed record LearnerSummary(string Learner, string Status, GradeResult? Result, string? Error);
+public sealed record LearnerSummary(string Learner, LearnerStatus Status, GradeResult? Result, string? Error);
 
 /// <summary>
 /// Grades a class: one sub-folder per learner in the roster, one output folder per learner (results.json, report.md,
@@ -55,7 +59,7 @@ public sealed class RosterGrader(SubmissionGrader grader)
                 LearnerSummary summary;
                 if (File.Exists(Path.Combine(final, "results.json")))
                 {
-                    summary = new LearnerSummary(learner, "already graded", GradescopeJson.Parse(await File.ReadAllTextAsync(Path.Combine(final, "results.json"), ct)), null);
+                    summary = new LearnerSummary(learner, LearnerStatus.AlreadyGraded, GradescopeJson.Parse(await File.ReadAllTextAsync(Path.Combine(final, "results.json"), ct)), null);
                 }
                 else
                 {
@@ -63,11 +67,11 @@ public sealed class RosterGrader(SubmissionGrader grader)
                     {
                         var result = await grader.GradeAsync(folder, learnerOptions, null, ct);
                         WriteLearnerFolder(outDir, learner, result);
-                        summary = new LearnerSummary(learner, "graded", result, null);
+                        summary = new LearnerSummary(learner, LearnerStatus.Graded, result, null);
                     }
                     catch (Exception e) when (e is GradingException or IOException)
                     {
-                        summary = new LearnerSummary(learner, "error", null, e.Message);
+                        summary = new LearnerSummary(learner, LearnerStatus.Error, null, e.Message);
                     }
                 }
                 summaries[i] = summary;
@@ -99,8 +103,8 @@ public sealed class RosterGrader(SubmissionGrader grader)
         foreach (var s in list)
         {
             var r = s.Result;
-            var cells = new List<string> { Csv(s.Learner), s.Status == "already graded" ? "graded" : s.Status, F(r?.Score), F(r?.MaxScore) };
-            cells.AddRange(days.Select(d => r?.Days.FirstOrDefault(x => x.Day == d) is { } day ? (day.Status == "graded" ? F(day.Score) : $"{F(day.Score)} ({day.Status})") : ""));
+            var cells = new List<string> { Csv(s.Learner), (s.Status == LearnerStatus.AlreadyGraded ? LearnerStatus.Graded : s.Status).Text(), F(r?.Score), F(r?.MaxScore) };
+            cells.AddRange(days.Select(d => r?.Days.FirstOrDefault(x => x.Day == d) is { } day ? (day.Status == DayStatus.Graded ? F(day.Score) : $"{F(day.Score)} ({day.Status.Text()})") : ""));
             cells.Add(r?.SubmissionSha256 ?? "");
             cells.Add(Csv(s.Error ?? ""));
             csv.AppendLine(string.Join(',', cells));

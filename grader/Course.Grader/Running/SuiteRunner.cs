@@ -19,6 +19,10 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
     /// <summary>Start-up and discovery of a test process, added to the per-test budget of a re-run group (generous: graders share loaded machines).</summary>
     private static readonly TimeSpan StartupSlack = TimeSpan.FromSeconds(10);
 
+    /// <summary>How far past its day timeout a suite may run while isolating hanging or crashing tests: a hostile day
+    /// costs its timeout plus this, never the sum of its re-runs.</summary>
+    public static readonly TimeSpan OverrunAllowance = TimeSpan.FromSeconds(30);
+
     public async Task<SuiteOutcome> RunAsync(TestSuite suite, string dayAssemblyName, byte[] learnerAssembly, RunLimits limits, CancellationToken cancel)
     {
         var watch = Stopwatch.StartNew();
@@ -40,7 +44,7 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
 
             var state = new RunState(suite, scratch, runDir, resultsDir, limits);
             await RunGroupAsync(state, suite.Tests.ToList(), whole: true, limits.DayTimeout, cancel);
-            return new SuiteOutcome(state.Results, state.TimedOut, state.Crashed, watch.Elapsed, state.Processes);
+            return new SuiteOutcome(state.Results, state.TimedOut, state.Crashed, watch.Elapsed, state.Processes, state.TestTime);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
@@ -67,11 +71,12 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
         try { outcome = await ChildProcess.RunAsync(file, wrapped, state.RunDir, timeout, sandbox.Environment(state.RunDir), cancel, inheritEnvironment: false); }
         finally { processSlots.Release(); }
 
-        var results = outcome.TimedOut ? null : XunitResults.TryRead(xml, state.Suite.Visibility == TestVisibility.Public);
-        if (results is not null)
+        var report = outcome.TimedOut ? null : XunitResults.TryRead(xml, state.Suite.Visibility == TestVisibility.Public);
+        if (report is not null)
         {
+            state.TestTime += report.TestTime;
             foreach (var t in group)
-                state.Results[t.FullName] = results.TryGetValue(t.FullName, out var r)
+                state.Results[t.FullName] = report.Tests.TryGetValue(t.FullName, out var r)
                     ? r
                     : new TestOutcome(false, "the test did not report a result (did the assembly's public API change?)");
             return;
@@ -88,7 +93,15 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
         var half = group.Count / 2;
         foreach (var part in new[] { group[..half], group[half..] })
         {
-            var partTimeout = TimeSpan.FromTicks(Math.Min(state.Limits.DayTimeout.Ticks,
+            var left = state.Limits.DayTimeout + OverrunAllowance - state.Clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                state.TimedOut = true;
+                foreach (var t in part)
+                    state.Results[t.FullName] = new TestOutcome(false, "not run: the day's time limit was used up by tests that hang or crash");
+                continue;
+            }
+            var partTimeout = TimeSpan.FromTicks(Math.Min(Math.Min(state.Limits.DayTimeout.Ticks, left.Ticks),
                 (state.Limits.TestTimeout * part.Count + StartupSlack).Ticks));
             await RunGroupAsync(state, part, whole: false, partTimeout, cancel);
         }
@@ -116,9 +129,11 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
         public string RunDir { get; } = runDir;
         public string ResultsDir { get; } = resultsDir;
         public RunLimits Limits { get; } = limits;
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
         public Dictionary<string, TestOutcome> Results { get; } = new(StringComparer.Ordinal);
         public bool TimedOut;
         public bool Crashed;
         public int Processes;
+        public TimeSpan TestTime;
     }
 }

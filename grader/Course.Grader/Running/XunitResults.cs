@@ -11,8 +11,9 @@ public static class XunitResults
 {
     private const int MessageCap = 2000;
 
-    /// <summary>Per test method: passed only when every case passed; the output joins the failure messages (never stack traces of hidden tests).</summary>
-    public static IReadOnlyDictionary<string, TestOutcome>? TryRead(string path, bool includeStackTop)
+    /// <summary>Per test method: passed only when every case passed; the output joins the failure messages (never stack
+    /// traces of hidden tests). Also the time xunit spent running tests (the rest of a process's wall time is start-up).</summary>
+    public static XunitReport? TryRead(string path, bool includeStackTop)
     {
         if (!File.Exists(path)) return null;
         XDocument doc;
@@ -41,7 +42,11 @@ public static class XunitResults
             }
             byMethod[key] = entry;
         }
-        return byMethod.ToDictionary(kv => kv.Key, kv => new TestOutcome(kv.Value.Passed, Cap(string.Join("\n", kv.Value.Messages.Distinct()))));
+        var seconds = doc.Root.Elements("assembly").Sum(a => double.TryParse((string?)a.Attribute("time"), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : 0);
+        return new XunitReport(
+            byMethod.ToDictionary(kv => kv.Key, kv => new TestOutcome(kv.Value.Passed, Cap(string.Join("\n", kv.Value.Messages.Distinct())))),
+            TimeSpan.FromSeconds(seconds));
     }
 
     private static string CleanMessage(string message)

@@ -14,9 +14,10 @@ public sealed class CliExitCodeTests(MiniCourseFixture course)
         var json = Path.Combine(outDir, "results.json");
 
         var run = await CliProcess.RunAsync(course.Root, "grade", submission.Path, "--json", json, "--junit", Path.Combine(outDir, "junit.xml"),
-            "--markdown", Path.Combine(outDir, "report.md"), "--day-timeout", "30", "--test-timeout", "6");
+            "--markdown", Path.Combine(outDir, "report.md"), "--day-timeout", "30", "--test-timeout", "6", "--timings");
 
         run.ExitCode.Should().Be(0, run.StdErr);
+        run.StdOut.Should().Contain("Timings (s)").And.Contain("Public start");
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
         foreach (var field in new[] { "score", "max_score", "execution_time", "output", "tests", "days", "submission_sha256" })
@@ -27,6 +28,7 @@ public sealed class CliExitCodeTests(MiniCourseFixture course)
         foreach (var field in new[] { "name", "number", "score", "max_score", "status", "output", "visibility", "tags" })
             test.TryGetProperty(field, out _).Should().BeTrue($"tests[] entries have '{field}'");
         root.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("status").GetString()).Should().OnlyContain(s => s == "graded");
+        root.GetProperty("days")[0].GetProperty("timings").GetProperty("compile").GetDouble().Should().BePositive();
         File.ReadAllText(Path.Combine(outDir, "junit.xml")).Should().Contain("<testsuite name=\"Day01\"").And.Contain("<failure");
         File.ReadAllText(Path.Combine(outDir, "report.md")).Should().Contain("| 1 | 0 | 100 | graded | 0/5 |");
     }

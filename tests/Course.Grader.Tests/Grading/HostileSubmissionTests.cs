@@ -31,10 +31,10 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
     }
 
     private static void Day2Intact(GradeResult result) =>
-        result.Days.Single(d => d.Day == 2).Should().Match<DayResult>(d => d.Status == "graded" && d.Score == 100);
+        result.Days.Single(d => d.Day == 2).Should().Match<DayResult>(d => d.Status == DayStatus.Graded && d.Score == 100);
 
     private static IEnumerable<string> Failed(GradeResult result) =>
-        result.Tests.Where(t => t.Day == 1 && t.Status == "failed").Select(t => t.Number).Order();
+        result.Tests.Where(t => t.Day == 1 && t.Status == TestStatus.Failed).Select(t => t.Number).Order();
 
     [Fact]
     public async Task Reading_a_hidden_test_file_is_a_policy_violation_with_file_and_line()
@@ -43,7 +43,7 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
         var result = await GradeDay1Hostile(Arithmetic(GoodAdd, $"=> throw new Exception(System.IO.File.ReadAllText(@\"{hidden}\"));"), skipPolicy: false);
 
         var day1 = result.Days.Single(d => d.Day == 1);
-        day1.Status.Should().Be("policy_violation");
+        day1.Status.Should().Be(DayStatus.PolicyViolation);
         day1.Score.Should().Be(0);
         day1.Messages.Should().Contain("Day01/Arithmetic.cs:5: forbidden API 'System.IO.File.ReadAllText' (file IO is not allowed in submissions)");
         Day2Intact(result);
@@ -151,7 +151,7 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
         var result = await GradeDay1Hostile(Arithmetic("=> throw new NotImplementedException();", "=> throw new NotImplementedException();", forge), skipPolicy: false);
 
         var day1 = result.Days.Single(d => d.Day == 1);
-        day1.Status.Should().Be("policy_violation");
+        day1.Status.Should().Be(DayStatus.PolicyViolation);
         day1.Score.Should().Be(0);
         day1.Messages.Should().Contain(m => m.Contains("ModuleInitializerAttribute"))
             .And.Contain(m => m.Contains("System.Xml.XmlUrlResolver"))
@@ -179,7 +179,7 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
         const string scale = "{ var chunk = new string('x', 1 << 20); for (var i = 0; i < 100; i++) Console.Write(chunk); return xs.Select(x => x * factor).ToArray(); }";
         var result = await GradeDay1Hostile(Arithmetic(GoodAdd, scale), skipPolicy: false);
 
-        result.Days.Single(d => d.Day == 1).Should().Match<DayResult>(d => d.Status == "graded" && d.Score == 100, "100 MB on stdout changes nothing but time");
+        result.Days.Single(d => d.Day == 1).Should().Match<DayResult>(d => d.Status == DayStatus.Graded && d.Score == 100, "100 MB on stdout changes nothing but time");
         Day2Intact(result);
     }
 
@@ -189,7 +189,7 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
         var result = await GradeDay1Hostile(Arithmetic(GoodAdd, "{ while (true) { } }"), skipPolicy: true);
 
         var day1 = result.Days.Single(d => d.Day == 1);
-        day1.Status.Should().Be("timeout");
+        day1.Status.Should().Be(DayStatus.Timeout);
         Failed(result).Should().Equal("1.2.h1", "1.2.p1");
         result.Tests.Single(t => t.Number == "1.2.h1").Output.Should().StartWith("timed out after");
         day1.Score.Should().Be(60, "exercise 1.1's tests all pass");
@@ -202,7 +202,7 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
         var result = await GradeDay1Hostile(Arithmetic("=> a == b + 1e308 ? 0 : Add(a, b) + 1;", GoodScale), skipPolicy: true);
 
         var day1 = result.Days.Single(d => d.Day == 1);
-        day1.Status.Should().Be("crashed");
+        day1.Status.Should().Be(DayStatus.Crashed);
         Failed(result).Should().Equal("1.1.h1", "1.1.h2", "1.1.p1");
         result.Tests.Single(t => t.Number == "1.1.p1").Output.Should().Contain("crashed");
         day1.Score.Should().Be(40);
@@ -218,7 +218,7 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
 
         var result = await GradeDay1Hostile(Arithmetic(GoodAdd, GoodScale, init), skipPolicy: true);
         var day1 = result.Days.Single(d => d.Day == 1);
-        day1.Status.Should().Be("crashed");
+        day1.Status.Should().Be(DayStatus.Crashed);
         day1.Score.Should().Be(0);
         result.Tests.Where(t => t.Day == 1).Should().OnlyContain(t => t.Output.Contains("crashed"));
         Day2Intact(result);
@@ -249,7 +249,7 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
             """;
         var result = await GradeDay1Hostile(Arithmetic(add, GoodScale), skipPolicy: false);
 
-        result.Days.Single(d => d.Day == 1).Status.Should().Be("graded");
+        result.Days.Single(d => d.Day == 1).Status.Should().Be(DayStatus.Graded);
         Failed(result).Should().Equal("1.1.h1", "1.1.h2", "1.1.p1");
         result.Days.Single(d => d.Day == 1).Score.Should().Be(40);
     }

@@ -13,9 +13,17 @@ public sealed class MiniCourseGradingTests(MiniCourseFixture course)
 
         var result = await course.Grader.GradeAsync(submission.Path, course.Options, cancel: TestContext.Current.CancellationToken);
 
-        result.Days.Select(d => (d.Day, d.Status, d.Score, d.MaxScore)).Should().Equal((1, "graded", 100.0, 100.0), (2, "graded", 100.0, 100.0));
+        result.Days.Select(d => (d.Day, d.Status, d.Score, d.MaxScore)).Should().Equal((1, DayStatus.Graded, 100.0, 100.0), (2, DayStatus.Graded, 100.0, 100.0));
         result.Score.Should().Be(200);
-        result.Tests.Should().HaveCount(7).And.OnlyContain(t => t.Status == "passed" && t.Score == t.MaxScore);
+        result.Tests.Should().HaveCount(7).And.OnlyContain(t => t.Status == TestStatus.Passed && t.Score == t.MaxScore);
+        result.Days.Should().OnlyContain(d => d.Timings != null, "every day that ran records where its time went");
+        foreach (var t in result.Days.Select(d => d.Timings!))
+        {
+            t.Compile.Should().BePositive();
+            t.PublicTests.Should().BePositive().And.BeLessThanOrEqualTo(t.PublicWall, "xunit's own time is part of its process's wall time");
+            t.HiddenTests.Should().BePositive().And.BeLessThanOrEqualTo(t.HiddenWall);
+            t.Processes.Should().Be(2, "one process per suite when nothing hangs or crashes");
+        }
     }
 
     [Fact]
@@ -26,8 +34,8 @@ public sealed class MiniCourseGradingTests(MiniCourseFixture course)
         var result = await course.Grader.GradeAsync(submission.Path, course.Options, cancel: TestContext.Current.CancellationToken);
 
         result.Score.Should().Be(0);
-        result.Days.Should().OnlyContain(d => d.Status == "graded");
-        result.Tests.Should().OnlyContain(t => t.Status == "failed");
+        result.Days.Should().OnlyContain(d => d.Status == DayStatus.Graded);
+        result.Tests.Should().OnlyContain(t => t.Status == TestStatus.Failed);
         result.Tests.Should().OnlyContain(t => Course.Grader.Checks.StubsZeroWithHintsCheck.IsHint(t.Output), "every failure is a NotImplementedException hint");
         result.Tests.Single(t => t.Name.EndsWith("Three_words")).Output.Should().Contain("Words.Count: split on whitespace");
     }
@@ -68,11 +76,12 @@ public sealed class MiniCourseGradingTests(MiniCourseFixture course)
         var result = await course.Grader.GradeAsync(submission.Path, course.Options, cancel: TestContext.Current.CancellationToken);
 
         var day1 = result.Days.Single(d => d.Day == 1);
-        day1.Status.Should().Be("compile_error");
+        day1.Status.Should().Be(DayStatus.CompileError);
         day1.Score.Should().Be(0);
         day1.MaxScore.Should().Be(100);
         day1.Messages.Should().Contain(m => m.StartsWith("Day01/Arithmetic.cs:4: CS1525"));
-        result.Days.Single(d => d.Day == 2).Should().Match<DayResult>(d => d.Status == "graded" && d.Score == 100);
+        day1.Timings.Should().BeNull("no test process ran");
+        result.Days.Single(d => d.Day == 2).Should().Match<DayResult>(d => d.Status == DayStatus.Graded && d.Score == 100);
     }
 
     [Fact]
@@ -101,7 +110,7 @@ public sealed class MiniCourseGradingTests(MiniCourseFixture course)
 
         var result = await course.Grader.GradeAsync(submission.Path, course.Options with { Days = [1] }, cancel: TestContext.Current.CancellationToken);
 
-        result.Tests.Where(t => t.Status == "failed").Select(t => t.Number).Should().Equal("1.2.h1");
+        result.Tests.Where(t => t.Status == TestStatus.Failed).Select(t => t.Number).Should().Equal("1.2.h1");
         result.Score.Should().Be(72);
     }
 
