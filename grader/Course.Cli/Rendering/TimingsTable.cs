@@ -9,17 +9,17 @@ public static class TimingsTable
 {
     public static void Write(GradeResult result)
     {
-        var table = new Table().Title("Timings (s)")
-            .AddColumns("Day", "Compile", "Public start", "Public tests", "Hidden start", "Hidden tests", "Processes", "Day total");
+        var table = new Table().Title("Timings (s); a suite is start-up + tests")
+            .AddColumns("Day", "Compile", "Public", "Hidden", "Procs", "Total");
         foreach (var d in result.Days)
         {
             if (d.Timings is not { } t)
             {
-                table.AddRow(d.Day.ToString(CultureInfo.InvariantCulture), "", "", "", "", "", "0", F(d.ExecutionTime));
+                table.AddRow(d.Day.ToString(CultureInfo.InvariantCulture), "", "", "", "0", F(d.ExecutionTime));
                 continue;
             }
-            table.AddRow(d.Day.ToString(CultureInfo.InvariantCulture), F(t.Compile), F(t.PublicWall - t.PublicTests), F(t.PublicTests),
-                F(t.HiddenWall - t.HiddenTests), F(t.HiddenTests), t.Processes.ToString(CultureInfo.InvariantCulture), F(d.ExecutionTime));
+            table.AddRow(d.Day.ToString(CultureInfo.InvariantCulture), F(t.Compile), $"{F(t.PublicWall - t.PublicTests)} + {F(t.PublicTests)}",
+                $"{F(t.HiddenWall - t.HiddenTests)} + {F(t.HiddenTests)}", t.Processes.ToString(CultureInfo.InvariantCulture), F(d.ExecutionTime));
         }
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"Wall time of the whole grading: {F(result.ExecutionTime)} s (days run side by side)");

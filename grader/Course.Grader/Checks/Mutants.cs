@@ -7,15 +7,20 @@ using Course.Grader.Results;
 namespace Course.Grader.Checks;
 
 /// <summary>A deliberately buggy solution: tests/Mutants/DayNN/&lt;ID&gt;/ with MUTANT.md and, per changed solution file,
-/// either <c>File.cs.mutation</c> hunks (<see cref="MutationPatch"/>) or a whole replacement <c>File.cs</c>.</summary>
-public sealed record Mutant(DayManifest Day, string Id, string Folder, string Description);
+/// either <c>File.cs.mutation</c> hunks (<see cref="MutationPatch"/>) or a whole replacement <c>File.cs</c>.
+/// A stand-in (every algorithm of the day replaced by its simplest form) says "Must score at most N/100" in its
+/// MUTANT.md: it must then also score at most <see cref="MaxScore"/> points in all.</summary>
+public sealed record Mutant(DayManifest Day, string Id, string Folder, string Description, double? MaxScore = null);
 
 /// <summary>How a mutant fared: hidden points lost (killed) or not.</summary>
 public sealed record MutantOutcome(Mutant Mutant, bool Killed, double HiddenScore, double HiddenMax, string Detail);
 
 /// <summary>Finds mutants and grades each one overlaid on the reference solution.</summary>
-public static class Mutants
+public static partial class Mutants
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"Must score at most (\d+(?:\.\d+)?)/100")]
+    private static partial System.Text.RegularExpressions.Regex ScoreCap();
+
     public static IReadOnlyList<Mutant> Discover(CourseLayout layout, CourseManifest manifest)
     {
         var list = new List<Mutant>();
@@ -26,8 +31,11 @@ public static class Mutants
             foreach (var m in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
             {
                 var md = Path.Combine(m, "MUTANT.md");
-                var description = File.Exists(md) ? File.ReadLines(md).FirstOrDefault(l => l.Trim().Length > 0)?.Trim().TrimStart('#', ' ') ?? "" : "";
-                list.Add(new Mutant(day, Path.GetFileName(m), m, description));
+                var text = File.Exists(md) ? File.ReadAllText(md) : "";
+                var description = text.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim().TrimStart('#', ' ') ?? "";
+                var cap = ScoreCap().Match(text);
+                double? maxScore = cap.Success ? double.Parse(cap.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * day.Points / 100 : null;
+                list.Add(new Mutant(day, Path.GetFileName(m), m, description, maxScore));
             }
         }
         return list;
@@ -77,11 +85,14 @@ public static class Mutants
             var hidden = result.Tests.Where(t => t.Hidden).ToList();
             var hiddenScore = hidden.Sum(t => t.Score);
             var hiddenMax = hidden.Sum(t => t.MaxScore);
-            var killed = day.Status is not (DayStatus.CompileError or DayStatus.PolicyViolation) && hiddenScore < hiddenMax - 1e-9;
+            var lostHidden = day.Status is not (DayStatus.CompileError or DayStatus.PolicyViolation) && hiddenScore < hiddenMax - 1e-9;
+            var underCap = mutant.MaxScore is not { } cap || day.Score <= cap + 1e-9;
+            var killed = lostHidden && underCap;
             var killers = hidden.Where(t => !t.Passed).Select(t => t.Name.Replace("[hidden] ", "")).Take(3).ToList();
             var detail = day.Status is DayStatus.CompileError or DayStatus.PolicyViolation
                 ? $"the mutant does not build ({day.Status.Text()}): {string.Join("; ", day.Messages.Take(2))}"
-                : killed ? $"hidden {SubmissionGrader.Fmt(hiddenScore)}/{SubmissionGrader.Fmt(hiddenMax)}; killed by {string.Join(", ", killers)}"
+                : !underCap ? $"a stand-in must score at most {SubmissionGrader.Fmt(mutant.MaxScore!.Value)}, it scores {SubmissionGrader.Fmt(day.Score)}/{SubmissionGrader.Fmt(day.MaxScore)}"
+                : killed ? $"{(mutant.MaxScore is null ? "" : $"scores {SubmissionGrader.Fmt(day.Score)}/{SubmissionGrader.Fmt(day.MaxScore)}; ")}hidden {SubmissionGrader.Fmt(hiddenScore)}/{SubmissionGrader.Fmt(hiddenMax)}; killed by {string.Join(", ", killers)}"
                 : $"survives: hidden {SubmissionGrader.Fmt(hiddenScore)}/{SubmissionGrader.Fmt(hiddenMax)}";
             return new MutantOutcome(mutant, killed, hiddenScore, hiddenMax, detail);
         }

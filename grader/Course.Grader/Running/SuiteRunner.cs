@@ -21,7 +21,7 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
 
     /// <summary>How far past its day timeout a suite may run while isolating hanging or crashing tests: a hostile day
     /// costs its timeout plus this, never the sum of its re-runs.</summary>
-    public static readonly TimeSpan OverrunAllowance = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan OverrunAllowance = TimeSpan.FromSeconds(60);
 
     public async Task<SuiteOutcome> RunAsync(TestSuite suite, string dayAssemblyName, byte[] learnerAssembly, RunLimits limits, CancellationToken cancel)
     {

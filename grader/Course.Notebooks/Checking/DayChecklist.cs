@@ -81,7 +81,7 @@ public static partial class DayChecklist
         if (code < MinCode) problems.Add($"{file}: {code} コード questions (< {MinCode})");
         if (python < 1) problems.Add($"{file}: no question reads NumPy/PyTorch code");
         if (questions.Count > 0 && longest > MaxLongestCorrectShare * questions.Count)
-            problems.Add($"{file}: the correct option is the longest in {longest}/{questions.Count} questions (> {MaxLongestCorrectShare:P0})");
+            problems.Add($"{file}: the correct option is the longest in {longest}/{questions.Count} questions (> {MaxLongestCorrectShare * 100:0}%)");
         // A heading's source reference is maintainers' metadata; everything a learner reads is checked.
         foreach (var q in questions) Internal(Body(q), $"{file}:{q.Line}", problems);
     }
