@@ -31,6 +31,13 @@ public sealed class RnnCell
         _parameters = [Wx, Wh, B];
     }
 
+    /// <summary>A cell on shared parameters: a time loop gives every step the same three, so the steps add into one gradient.</summary>
+    internal RnnCell(Parameter wx, Parameter wh, Parameter b)
+    {
+        (Wx, Wh, B) = (wx, wh, b);
+        _parameters = [Wx, Wh, B];
+    }
+
     public Parameter Wx { get; }
     public Parameter Wh { get; }
     public Parameter B { get; }

@@ -54,7 +54,7 @@ public sealed class TimeRnn : ILayer
         _cells = new RnnCell[steps];
         for (int t = 0; t < steps; t++)
         {
-            _cells[t] = new RnnCell(Wx.Value, Wh.Value, B.Value);
+            _cells[t] = new RnnCell(Wx, Wh, B);   // every step shares the layer's parameters
             h = _cells[t].Forward(x.Slice(1, t, 1).Reshape(n, d), h);
             Put(ys, t, h);
         }
@@ -70,22 +70,14 @@ public sealed class TimeRnn : ILayer
         if (dOut.Rank != 3 || dOut.Dim(0) != n || dOut.Dim(1) != steps || dOut.Dim(2) != hd)
             throw new ArgumentException($"TimeRnn.Backward: expected dOut of shape ({n}, {steps}, {hd}), got {dOut.ShapeString}.");
         var dx = Tensor.Zeros(n, steps, d);
-        var dWx = Tensor.ZerosLike(Wx.Value);
-        var dWh = Tensor.ZerosLike(Wh.Value);
-        var db = Tensor.ZerosLike(B.Value);
+        foreach (var p in _parameters) p.Grad = Tensor.ZerosLike(p.Value);   // zero once, then every step adds its share
         var dhNext = Tensor.Zeros(n, hd);
         for (int t = steps - 1; t >= 0; t--)
         {
-            var cell = _cells[t];
-            cell.ZeroGrad();
-            var (dxt, dhPrev) = cell.Backward(dOut.Slice(1, t, 1).Reshape(n, hd) + dhNext);
+            var (dxt, dhPrev) = _cells[t].Backward(dOut.Slice(1, t, 1).Reshape(n, hd) + dhNext);
             Put(dx, t, dxt);
             dhNext = dhPrev;
-            dWx.AddInPlace(cell.Wx.Grad);
-            dWh.AddInPlace(cell.Wh.Grad);
-            db.AddInPlace(cell.B.Grad);
         }
-        (Wx.Grad, Wh.Grad, B.Grad) = (dWx, dWh, db);
         return dx;
     }
 

@@ -45,9 +45,9 @@ public class CharRnnLmHiddenTests
 
         lm.Rnn.State.Should().NotBeNull("the recurrent layer is stateful: h_T of the last iteration is kept");
         lm.Rnn.State!.Shape.ToArray().Should().Equal([4, 8], "one state row per stream");
-        first.Should().BeApproximately(2.792097947395342, 1e-9, "streams b·jump, chunks of timeSteps, state carried within the epoch (reference)");
-        second.Should().BeApproximately(2.287500747634266, 1e-9, "the second epoch starts from a reset state at position 0 (reference)");
-        lm.Evaluate(ids).Should().BeApproximately(2.059948849796419, 1e-9, "Evaluate: one stream from a zero state carried through the text (reference)");
+        first.Should().BeApproximately(2.792097947395342, 1e-7, "streams b·jump, chunks of timeSteps, state carried within the epoch (reference)");
+        second.Should().BeApproximately(2.287500747634266, 1e-7, "the second epoch starts from a reset state at position 0 (reference)");
+        lm.Evaluate(ids).Should().BeApproximately(2.059948849796419, 1e-7, "Evaluate: one stream from a zero state carried through the text (reference)");
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public class CharRnnLmHiddenTests
         double clipped = new CharRnnLm(ToyCorpus.Vocab, 8, new Rng(2)).TrainEpoch(ids, 4, 10, new Sgd<double>(0.5), 0.1);
         double free = new CharRnnLm(ToyCorpus.Vocab, 8, new Rng(2)).TrainEpoch(ids, 4, 10, new Sgd<double>(0.5), 0);
 
-        clipped.Should().BeApproximately(2.926438664626201, 1e-9, "clip 0.1 scales the global gradient norm down before every SGD step (reference)");
-        free.Should().BeApproximately(2.7321638678010127, 1e-9, "clip 0 means no clipping (reference)");
+        clipped.Should().BeApproximately(2.926438664626201, 1e-7, "clip 0.1 scales the global gradient norm down before every SGD step (reference)");
+        free.Should().BeApproximately(2.7321638678010127, 1e-7, "clip 0 means no clipping (reference)");
     }
 
     [Fact]
@@ -94,6 +94,33 @@ public class CharRnnLmHiddenTests
         c.Should().NotBe(a, "another seed gives another sample");
         c.Should().Be("a fish chases the ball. my bird sees a big box. the old fox ea",
             "the reference sample: one rng.NextDouble() per symbol, first id whose cumulative probability exceeds it");
+    }
+
+    [Fact]
+    [Trait("Weight", "2")]
+    public void The_temperature_is_used_half_and_one_and_a_half_follow_the_reference()
+    {
+        var lm = Reference.Lm.Value.Model;
+
+        lm.Sample(ToyCorpus.Encode("a "), 60, 0.5, new Rng(12), ToyCorpus.Decode).Should().Be(
+            "a see bapple. my bird finds the ball. the old fox chases the b", "softmax(scores / 0.5) sharpens the distribution (reference)");
+        lm.Sample(ToyCorpus.Encode("a "), 60, 1.5, new Rng(12), ToyCorpus.Decode).Should().Be(
+            "a eits apredmapple. a sma bires the ald chole. ahd cia bikes t", "softmax(scores / 1.5) flattens it (reference)");
+    }
+
+    [Fact]
+    [Trait("Weight", "2")]
+    public void Sampling_draws_afresh_for_every_symbol_and_can_reach_every_symbol()
+    {
+        var lm = new CharRnnLm(ToyCorpus.Vocab, 8, new Rng(3));   // untrained: nearly uniform predictions
+
+        var text = lm.Sample(ToyCorpus.Encode("a"), 1000, 1.0, new Rng(4), ToyCorpus.Decode);
+        var flat = lm.Sample(ToyCorpus.Encode("a"), 1000, 1e6, new Rng(4), ToyCorpus.Decode);
+
+        text.Distinct().Should().HaveCount(ToyCorpus.Vocab, "every symbol, the last id included, can be drawn");
+        var counts = flat[1..].GroupBy(ch => ch).Select(g => g.Count()).ToArray();
+        counts.Should().HaveCount(ToyCorpus.Vocab);
+        counts.Should().OnlyContain(n => n >= 20 && n <= 75, "a huge temperature makes the draw uniform: about 1000/22 ≈ 45 of each symbol");
     }
 
     [Fact]

@@ -140,6 +140,28 @@ public class TimeRnnHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "2")]
+    public void A_single_step_with_a_single_row_is_one_RnnCell_step_from_zeros()
+    {
+        var rng = new Rng(15);
+        var rnn = new TimeRnn(3, 4, new Rng(16));
+        var cell = new RnnCell(3, 4, new Rng(16));
+        var x = rng.Normal(1.0, 1, 1, 3);
+        var dOut = rng.Normal(1.0, 1, 1, 4);
+
+        var y = rnn.Forward(x);
+        var h = cell.Forward(x.Reshape(1, 3), Tensor.Zeros(1, 4));
+        var dx = rnn.Backward(dOut);
+        cell.ZeroGrad();
+        var (dxCell, _) = cell.Backward(dOut.Reshape(1, 4));
+
+        TensorAssert.Close(y.Reshape(1, 4), h, 1e-15, "T = 1, N = 1: one step from h₀ = 0");
+        TensorAssert.Close(dx.Reshape(1, 3), dxCell, 1e-15, "T = 1: no later step adds anything");
+        for (int i = 0; i < 3; i++)
+            TensorAssert.Close(rnn.Parameters[i].Grad, cell.Parameters[i].Grad, 1e-15, rnn.Parameters[i].Name);
+    }
+
+    [Fact]
     public void Weights_are_drawn_like_the_engine_and_wrong_shapes_throw()
     {
         var rnn = new TimeRnn(3, 5, new Rng(14));
@@ -239,6 +261,17 @@ public class TimeSoftmaxWithLossHiddenTests
         loss.IgnoreIndex.Should().Be(5);
         loss.Forward(scores, labels).Should().BeApproximately(reference.Forward(scores, labels), 1e-12, "the ignore index passed to the constructor is used");
         TensorAssert.Close(loss.Backward(), reference.Backward(), 1e-14, "same gradient as the engine");
+    }
+
+    [Fact]
+    public void A_label_outside_the_scores_throws_but_the_last_class_is_valid()
+    {
+        var loss = new TimeSoftmaxWithLoss();
+        var scores = Tensor.Zeros(1, 2, 3);
+
+        loss.Forward(scores, new[,] { { 2, 0 } }).Should().BeApproximately(Math.Log(3), 1e-12, "label V − 1 is the last class");
+        var act = () => loss.Forward(scores, new[,] { { 3, 0 } });
+        act.Should().Throw<ArgumentException>("label 3 is outside [0, 3)");
     }
 
     [Fact]
