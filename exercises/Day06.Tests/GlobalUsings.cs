@@ -1,0 +1,8 @@
+global using Course.Day06;
+global using Course.Engine;
+global using Course.Engine.Testing;
+global using FluentAssertions;
+global using Xunit;
+global using Tensor = Course.Engine.Tensor<double>;
+global using Parameter = Course.Engine.Parameter<double>;
+global using ILayer = Course.Engine.ILayer<double>;
