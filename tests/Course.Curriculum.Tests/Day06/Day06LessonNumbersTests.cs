@@ -37,6 +37,41 @@ public class Day06LessonNumbersTests
                test.Length.ToString("N0", CultureInfo.InvariantCulture));
         Quoted(F(Day06Runs.UnigramPerplexity(train, test, v), 3), F(Day06Runs.BigramPerplexity(train, test, v), 3), F(GrammarPerplexityFloor(), 2));
         Quoted(text[..40]);
+
+        // §6.1 worked example: probabilities 0.5, 0.25, 0.5, 0.125 of the correct symbol
+        double[] p = [0.5, 0.25, 0.5, 0.125];
+        double ce = -p.Average(Math.Log);
+        Quoted(F(ce, 4), F(Math.Exp(ce), 3), F(Math.Pow(p.Aggregate(1.0, (a, q) => a / q), 0.25), 3), F(Math.Exp(2.0), 3));
+        ce.Should().BeApproximately(1.75 * Math.Log(2), 1e-15);
+
+        // the grammar floor: 3 ln 5 nats per 26.4-character sentence
+        double chars = Day06Runs.Subjects.Average(s => s.Length) + 1 + Day06Runs.Verbs.Average(s => s.Length) + 1 + Day06Runs.Objects.Average(s => s.Length) + 2;
+        Quoted(F(3 * Math.Log(5), 3), F(chars, 1), F(Day06Runs.Subjects.Average(s => s.Length), 1), F(Day06Runs.Verbs.Average(s => s.Length), 1), F(Day06Runs.Objects.Average(s => s.Length), 1));
+        ((double)text.Length / 600).Should().BeApproximately(chars, 0.1, "the drawn corpus has about the expected sentence length");
+    }
+
+    [Fact]
+    public void Counts_quoted_in_sections_6_3_and_6_4()
+    {
+        long Count(RnnCell<double> c) => c.Parameters.Sum(q => (long)q.Value.Length);
+        Count(new RnnCell<double>(10, 20, new Rng(0))).Should().Be(620);
+        Quoted("= 620", "640 個");
+        Count(new RnnCell<double>(3, 5, new Rng(0))).Should().Be(45);
+        Quoted("計 45 個");
+        Quoted((10_000 * 100).ToString("N0", CultureInfo.InvariantCulture));
+        Quoted(F(Math.Pow(0.5, 10), 6));
+
+        var (_, _, _, _, dW) = Day06Figures.EmbeddingExample();
+        dW.Row(1).ToArray().Should().Equal([1.5, 0.5, 0.5]);
+        Quoted("(1.5, 0.5, 0.5)");
+    }
+
+    [Fact]
+    public void Stream_layout_of_section_6_7()
+    {
+        var (_, train, _) = Day06Runs.LessonCorpus();
+        int jump = (train.Length - 1) / Day06Runs.LmBatch;
+        Quoted($"= {jump}", $"= {jump / Day06Runs.LmTimeSteps}");
     }
 
     [Fact]
@@ -46,6 +81,7 @@ public class Day06LessonNumbersTests
         Quoted(F(w.H1[0], 4), F(w.H1[1], 4), F(w.H2[0], 4), F(w.H2[1], 4), F(w.Dh1[0], 4), F(w.Dh1[1], 4));
         Quoted(F(w.DWh[0], 4), F(w.DWh[1], 4), F(w.DWh[2], 4), F(w.DWh[3], 4));
         Quoted(F(w.DWx[0], 4), F(w.DWx[1], 4), F(w.DWx[2], 4), F(w.DWx[3], 4), F(w.Db[0], 4), F(w.Db[1], 4));
+        Quoted(F(Math.Atanh(w.H2[0]), 4), F(Math.Atanh(w.H2[1]), 4));   // a_2 before tanh
     }
 
     [Fact]
@@ -59,6 +95,7 @@ public class Day06LessonNumbersTests
             var report = GradCheck.Layer(rnn, x, new Rng(5));
             report.Passed.Should().BeTrue(report.ToString());
             report.MaxRelError.Should().BeLessThan(1e-6);
+            Quoted(report.MaxRelError.ToString("0.00e+0", CultureInfo.InvariantCulture));
         }
     }
 
