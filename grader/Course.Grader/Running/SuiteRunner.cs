@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Course.Grader.Building;
+using Course.Model.Files;
 using Course.Model.Processes;
 using Course.Grader.Suites;
 
@@ -33,13 +34,9 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
         {
             Directory.CreateDirectory(runDir);
             Directory.CreateDirectory(resultsDir);
-            foreach (var file in Directory.EnumerateFiles(suite.OutputDir))
-            {
-                var name = Path.GetFileName(file);
-                if (name.EndsWith(".pdb", StringComparison.Ordinal) && name.StartsWith(dayAssemblyName, StringComparison.Ordinal)) continue;
-                File.Copy(file, Path.Combine(runDir, name));
-            }
-            foreach (var dir in Directory.EnumerateDirectories(suite.OutputDir)) CopyTree(dir, Path.Combine(runDir, Path.GetFileName(dir)));
+            // The reference day's symbols stay behind (they would describe the reference sources, not the learner's).
+            FolderCopy.Copy(suite.OutputDir, runDir, rel =>
+                !rel.Contains('/') && rel.EndsWith(".pdb", StringComparison.Ordinal) && rel.StartsWith(dayAssemblyName, StringComparison.Ordinal));
             await File.WriteAllBytesAsync(Path.Combine(runDir, dayAssemblyName + ".dll"), learnerAssembly, cancel);
 
             var state = new RunState(suite, scratch, runDir, resultsDir, limits);
@@ -113,13 +110,6 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
         if (text.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase)) return ": stack overflow";
         if (text.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase)) return ": out of memory";
         return outcome.ExitCode is 0 or 1 ? ": the process exited before reporting (Environment.Exit?)" : "";
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var f in Directory.EnumerateFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
-        foreach (var d in Directory.EnumerateDirectories(from)) CopyTree(d, Path.Combine(to, Path.GetFileName(d)));
     }
 
     private sealed class RunState(TestSuite suite, string scratch, string runDir, string resultsDir, RunLimits limits)

@@ -25,7 +25,10 @@ public static class SourceFiles
     {
         var parts = relativePath.Split('/', '\\');
         for (var i = 0; i < parts.Length - 1; i++)
-            if (parts[i] is "bin" or "obj") return true;
+            if (IsBuildOutputFolder(parts[i])) return true;
         return false;
     }
+
+    /// <summary>True for the folder names that hold build output: exactly <c>bin</c> or <c>obj</c>.</summary>
+    public static bool IsBuildOutputFolder(string name) => name is "bin" or "obj";
 }
