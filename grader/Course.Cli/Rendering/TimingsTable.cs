@@ -4,12 +4,13 @@ using Spectre.Console;
 
 namespace Course.Cli.Rendering;
 
-/// <summary><c>course grade --timings</c>: per day, the compile and, per suite, start-up (wall − tests) and test time.</summary>
+/// <summary><c>course grade --timings</c>: per day, the compile and, per suite, the wait for a process slot, start-up
+/// (wall − wait − tests) and test time.</summary>
 public static class TimingsTable
 {
     public static void Write(GradeResult result)
     {
-        var table = new Table().Title("Timings (s); a suite is start-up + tests")
+        var table = new Table().Title("Timings (s); a suite is queue + start-up + tests")
             .AddColumns("Day", "Compile", "Public", "Hidden", "Procs", "Total");
         foreach (var d in result.Days)
         {
@@ -18,12 +19,14 @@ public static class TimingsTable
                 table.AddRow(d.Day.ToString(CultureInfo.InvariantCulture), "", "", "", "0", F(d.ExecutionTime));
                 continue;
             }
-            table.AddRow(d.Day.ToString(CultureInfo.InvariantCulture), F(t.Compile), $"{F(t.PublicWall - t.PublicTests)} + {F(t.PublicTests)}",
-                $"{F(t.HiddenWall - t.HiddenTests)} + {F(t.HiddenTests)}", t.Processes.ToString(CultureInfo.InvariantCulture), F(d.ExecutionTime));
+            table.AddRow(d.Day.ToString(CultureInfo.InvariantCulture), F(t.Compile), Suite(t.PublicQueue, t.PublicWall, t.PublicTests),
+                Suite(t.HiddenQueue, t.HiddenWall, t.HiddenTests), t.Processes.ToString(CultureInfo.InvariantCulture), F(d.ExecutionTime));
         }
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"Wall time of the whole grading: {F(result.ExecutionTime)} s (days run side by side)");
     }
+
+    private static string Suite(double queue, double wall, double tests) => $"{F(queue)} + {F(wall - queue - tests)} + {F(tests)}";
 
     private static string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 }

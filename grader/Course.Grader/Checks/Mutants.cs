@@ -111,13 +111,16 @@ public sealed class MutantsLosePointsCheck(SubmissionGrader grader, GradeOptions
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
         var mutants = Mutants.Discover(context.Layout, grader.Manifest);
-        var outcomes = new List<CheckFinding>();
-        foreach (var mutant in mutants)
-        {
-            context.Progress?.Report($"mutant {mutant.Id}");
-            var o = await Mutants.GradeAsync(grader, options, mutant, cancel);
-            outcomes.Add(new CheckFinding(Name, $"{mutant.Id} {mutant.Description}", o.Killed, o.Detail));
-        }
+        var outcomes = new CheckFinding[mutants.Count];
+        // Two mutants at a time: one compiles while the other's test processes start, so both cores stay busy.
+        await Parallel.ForEachAsync(Enumerable.Range(0, mutants.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancel },
+            async (i, ct) =>
+            {
+                var mutant = mutants[i];
+                context.Progress?.Report($"mutant {mutant.Id}");
+                var o = await Mutants.GradeAsync(grader, options, mutant, ct);
+                outcomes[i] = new CheckFinding(Name, $"{mutant.Id} {mutant.Description}", o.Killed, o.Detail);
+            });
         return outcomes;
     }
 }

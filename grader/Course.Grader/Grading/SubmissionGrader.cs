@@ -139,8 +139,10 @@ public sealed class SubmissionGrader
         {
             Compile = Math.Round(compileSeconds, 3),
             PublicWall = Math.Round(outcomes[0].Elapsed.TotalSeconds, 3),
+            PublicQueue = Math.Round(outcomes[0].QueueTime.TotalSeconds, 3),
             PublicTests = Math.Round(outcomes[0].TestTime.TotalSeconds, 3),
             HiddenWall = outcomes.Length > 1 ? Math.Round(outcomes[1].Elapsed.TotalSeconds, 3) : 0,
+            HiddenQueue = outcomes.Length > 1 ? Math.Round(outcomes[1].QueueTime.TotalSeconds, 3) : 0,
             HiddenTests = outcomes.Length > 1 ? Math.Round(outcomes[1].TestTime.TotalSeconds, 3) : 0,
             Processes = outcomes.Sum(o => o.Processes),
         };

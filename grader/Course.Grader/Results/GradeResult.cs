@@ -60,15 +60,18 @@ public sealed record DayResult
 
 /// <summary>
 /// One day's time in seconds: the in-memory compile with the policy scan, then per suite the wall time of its test
-/// processes and the part xunit spent in tests (wall − tests = copying, process start, JIT and discovery).
+/// processes, the wait for a free process slot (queue) and the part xunit spent in tests
+/// (wall − queue − tests = copying, process start, JIT and discovery).
 /// Suites run side by side, so the day's execution time is about compile + the slower suite.
 /// </summary>
 public sealed record DayTimings
 {
     [JsonPropertyName("compile")] public required double Compile { get; init; }
     [JsonPropertyName("public_wall")] public required double PublicWall { get; init; }
+    [JsonPropertyName("public_queue")] public double PublicQueue { get; init; }
     [JsonPropertyName("public_tests")] public required double PublicTests { get; init; }
     [JsonPropertyName("hidden_wall")] public double HiddenWall { get; init; }
+    [JsonPropertyName("hidden_queue")] public double HiddenQueue { get; init; }
     [JsonPropertyName("hidden_tests")] public double HiddenTests { get; init; }
     [JsonPropertyName("processes")] public required int Processes { get; init; }
 }

@@ -41,7 +41,7 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
 
             var state = new RunState(suite, scratch, runDir, resultsDir, limits);
             await RunGroupAsync(state, suite.Tests.ToList(), whole: true, limits.DayTimeout, cancel);
-            return new SuiteOutcome(state.Results, state.TimedOut, state.Crashed, watch.Elapsed, state.Processes, state.TestTime);
+            return new SuiteOutcome(state.Results, state.TimedOut, state.Crashed, watch.Elapsed, state.Processes, state.TestTime, state.QueueTime);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
@@ -64,7 +64,9 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
 
         var (file, wrapped) = sandbox.Wrap(state.Scratch, args);
         ChildOutcome outcome;
+        var queued = Stopwatch.StartNew();
         await processSlots.WaitAsync(cancel);
+        state.QueueTime += queued.Elapsed;
         try { outcome = await ChildProcess.RunAsync(file, wrapped, state.RunDir, timeout, sandbox.Environment(state.RunDir), cancel, inheritEnvironment: false); }
         finally { processSlots.Release(); }
 
@@ -125,5 +127,6 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
         public bool Crashed;
         public int Processes;
         public TimeSpan TestTime;
+        public TimeSpan QueueTime;
     }
 }

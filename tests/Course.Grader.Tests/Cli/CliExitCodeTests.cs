@@ -17,7 +17,7 @@ public sealed class CliExitCodeTests(MiniCourseFixture course)
             "--markdown", Path.Combine(outDir, "report.md"), "--day-timeout", "30", "--test-timeout", "6", "--timings");
 
         run.ExitCode.Should().Be(0, run.StdErr);
-        run.StdOut.Should().Contain("Timings (s); a suite is start-up + tests").And.MatchRegex(@"│ 1 +│ \d+\.\d\d +│ \d+\.\d\d \+ \d+\.\d\d");
+        run.StdOut.Should().Contain("Timings (s); a suite is queue + start-up + tests").And.MatchRegex(@"│ 1 +│ \d+\.\d\d +│ \d+\.\d\d \+ \d+\.\d\d \+ \d+\.\d\d");
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
         foreach (var field in new[] { "score", "max_score", "execution_time", "output", "tests", "days", "submission_sha256" })
