@@ -1,5 +1,6 @@
 global using Course.Day06;
 global using Course.Engine;
+global using Course.Engine.Data;
 global using Course.Engine.Testing;
 global using FluentAssertions;
 global using Xunit;

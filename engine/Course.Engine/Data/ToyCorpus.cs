@@ -1,7 +1,7 @@
-namespace Course.Day06;
+namespace Course.Engine.Data;
 
 /// <summary>
-/// Provided data (not an exercise): a toy English corpus of sentences "subject verb object." drawn uniformly from
+/// Course data: a toy English corpus of sentences "subject verb object." drawn uniformly from
 /// 5 × 5 × 5 phrases, as characters. Used by exercises 6.1 and 6.7 (lesson §6.1, §6.7).
 /// </summary>
 /// <remarks>

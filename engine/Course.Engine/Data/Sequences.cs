@@ -1,6 +1,6 @@
-namespace Course.Day06;
+namespace Course.Engine.Data;
 
-/// <summary>Provided data (not an exercise): a noisy sine wave cut into windows, for exercise 6.6 (lesson §6.6).</summary>
+/// <summary>Course data: a noisy sine wave cut into windows, for exercise 6.6 (lesson §6.6).</summary>
 public static class Sequences
 {
     /// <summary>
@@ -9,15 +9,15 @@ public static class Sequences
     /// Y[i] = s[i + window].
     /// </summary>
     /// <returns>X (count, window, 1) and Y (count, 1).</returns>
-    public static (Tensor X, Tensor Y) NoisySine(int count, int window, double noiseStd, Rng rng)
+    public static (Tensor<double> X, Tensor<double> Y) NoisySine(int count, int window, double noiseStd, Rng rng)
     {
         if (count < 1 || window < 1) throw new ArgumentOutOfRangeException(nameof(count), $"Sequences.NoisySine: need count, window ≥ 1, got ({count}, {window}).");
         if (!(noiseStd >= 0)) throw new ArgumentOutOfRangeException(nameof(noiseStd), $"Sequences.NoisySine: noiseStd must be ≥ 0, got {noiseStd}.");
         ArgumentNullException.ThrowIfNull(rng);
         var s = new double[count + window];
         for (int t = 0; t < s.Length; t++) s[t] = Math.Sin(0.1 * t) + noiseStd * rng.NextGaussian();
-        var x = Tensor.Zeros(count, window, 1);
-        var y = Tensor.Zeros(count, 1);
+        var x = Tensor<double>.Zeros(count, window, 1);
+        var y = Tensor<double>.Zeros(count, 1);
         var xs = x.Span;
         var ys = y.Span;
         for (int i = 0; i < count; i++)
