@@ -35,6 +35,7 @@ public class ActivationsHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void At_zero_step_and_relu_give_0_and_sigmoid_gives_one_half()
     {
         var zero = Tensor.From([0.0]);
@@ -45,6 +46,7 @@ public class ActivationsHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Sigmoid_of_plus_and_minus_800_is_exactly_1_and_0_and_never_NaN()
     {
         var y = Activations.Sigmoid(Tensor.From([800.0, -800.0, 40.0, -40.0]));

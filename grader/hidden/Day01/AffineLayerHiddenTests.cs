@@ -8,6 +8,7 @@ namespace Course.Day01.Hidden;
 public class AffineLayerHiddenTests
 {
     [Fact]
+    [Trait("Weight", "3")]
     public void Gradients_match_central_differences_on_a_random_batch_of_5_by_4()
     {
         var rng = new Rng(61);
@@ -17,6 +18,7 @@ public class AffineLayerHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Output_and_every_gradient_equal_the_engines_Affine_layer()
     {
         var rng = new Rng(62);
@@ -27,6 +29,7 @@ public class AffineLayerHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Bias_gradient_is_the_column_sum_of_dY_over_a_batch_of_7()
     {
         var rng = new Rng(63);

@@ -8,6 +8,7 @@ public class LossesHiddenTests
     private static readonly Tensor Probabilities123 = Tensor.From([0.09003057317038046, 0.24472847105479767, 0.6652409557748219]);
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Softmax_of_logits_near_1000_is_finite_and_equals_softmax_of_1_2_3()
     {
         var p = Losses.Softmax(Tensor.From([1000.0, 1001.0, 1002.0]));
@@ -17,6 +18,7 @@ public class LossesHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Softmax_of_logits_near_minus_1000_is_finite_and_equals_softmax_of_minus_1_2_3()
     {
         var p = Losses.Softmax(Tensor.From([-1000.0, -1001.0, -1002.0]));
@@ -27,6 +29,7 @@ public class LossesHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Softmax_of_a_batch_normalises_each_row_not_each_column()
     {
         var logits = new Rng(41).Normal(2.0, 4, 3);
@@ -42,6 +45,7 @@ public class LossesHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Softmax_rows_that_differ_by_a_constant_are_identical()
     {
         var logits = Tensor.From(new[,] { { 1.0, 2.0, 3.0 }, { 11.0, 12.0, 13.0 }, { -5.0, -4.0, -3.0 }, { 801.0, 802.0, 803.0 } });
@@ -61,6 +65,7 @@ public class LossesHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void CrossEntropy_with_0_6_on_the_correct_class_is_minus_ln_of_0_6_plus_1e_minus_7()
     {
         Losses.CrossEntropy(Tensor.From([0.1, 0.6, 0.3]), [1]).Should().BeApproximately(0.510825457099338, 1e-12, "−ln(0.6 + 1e-7)");
@@ -78,6 +83,7 @@ public class LossesHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void CrossEntropy_of_probability_zero_on_the_correct_class_is_finite_16_118()
     {
         var p = Tensor.From([1.0, 0.0]);
@@ -87,6 +93,7 @@ public class LossesHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Index_and_one_hot_overloads_agree_on_a_random_batch()
     {
         var p = Losses.Softmax(new Rng(42).Normal(1.5, 5, 4));
@@ -101,6 +108,7 @@ public class LossesHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Doubling_the_batch_by_repetition_leaves_every_loss_unchanged()
     {
         var rng = new Rng(43);
@@ -120,6 +128,7 @@ public class LossesHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void SumOfSquares_reproduces_the_textbook_example_0_0975()
     {
         var y = Tensor.From([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]);

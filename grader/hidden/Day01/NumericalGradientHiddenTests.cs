@@ -5,6 +5,7 @@ namespace Course.Day01.Hidden;
 public class NumericalGradientHiddenTests
 {
     [Fact]
+    [Trait("Weight", "3")]
     public void Gradient_of_the_sum_of_squares_is_two_x_within_1e_8()
     {
         var x = new Rng(51).Normal(2.0, 3, 4);
@@ -15,6 +16,7 @@ public class NumericalGradientHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Gradient_of_the_day_3_function_at_minus_7_2_is_minus_0_7_and_4()
     {
         var x = Tensor.From([-7.0, 2.0]);
@@ -25,6 +27,7 @@ public class NumericalGradientHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Gradient_of_x_cubed_at_2_has_the_central_differences_h_squared_error()
     {
         var x = Tensor.From([2.0]);
@@ -36,6 +39,7 @@ public class NumericalGradientHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void The_step_h_passed_in_is_used()
     {
         var x = Tensor.From([2.0]);
@@ -58,6 +62,7 @@ public class NumericalGradientHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void It_sees_the_perturbation_through_the_argument_for_every_element()
     {
         var x = Tensor.From([1.0, 2.0, 3.0]);

@@ -7,6 +7,7 @@ public class PerceptronHiddenTests
     public static TheoryData<int, int> Inputs => new() { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 } };
 
     [Theory]
+    [Trait("Weight", "3")]
     [MemberData(nameof(Inputs))]
     public void Every_gate_gives_its_truth_table_value_for_each_of_the_four_inputs(int x1, int x2)
     {

@@ -10,6 +10,7 @@ public class ReluLayerHiddenTests
     private static Tensor AwayFromZero(Tensor x) => x.Map(v => v >= 0 ? v + 1e-3 : v - 1e-3);
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Gradients_match_central_differences_away_from_the_kink()
     {
         var rng = new Rng(71);
@@ -18,6 +19,7 @@ public class ReluLayerHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Output_and_gradient_equal_the_engines_Relu_layer()
     {
         var rng = new Rng(72);
@@ -55,6 +57,7 @@ public class ReluLayerHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void At_exactly_zero_the_gradient_is_zero()
     {
         var layer = new ReluLayer();

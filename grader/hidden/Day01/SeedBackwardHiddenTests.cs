@@ -33,6 +33,7 @@ public class SeedBackwardHiddenTests
     private static Chain Seed() => new(Tensor.From(new[,] { { 1.0, 0.5 } }), [1]);
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Loss_and_dy_match_the_pinned_values()
     {
         var c = Seed();
@@ -42,6 +43,7 @@ public class SeedBackwardHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Output_layer_gradients_match_the_pinned_values()
     {
         var c = Seed();
@@ -52,6 +54,7 @@ public class SeedBackwardHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Hidden_layer_gradients_match_the_pinned_values()
     {
         var c = Seed();
@@ -65,6 +68,7 @@ public class SeedBackwardHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void First_layer_and_input_gradients_match_the_pinned_values()
     {
         var c = Seed();
@@ -81,6 +85,7 @@ public class SeedBackwardHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void A_batch_of_the_seed_input_twice_gives_the_same_loss_and_the_same_weight_gradients()
     {
         var one = Seed();

@@ -7,6 +7,7 @@ namespace Course.Day01.Hidden;
 public class SigmoidLayerHiddenTests
 {
     [Fact]
+    [Trait("Weight", "3")]
     public void Gradients_match_central_differences_on_a_random_batch_of_5_by_4()
     {
         var rng = new Rng(81);
@@ -15,6 +16,7 @@ public class SigmoidLayerHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Output_and_gradient_equal_the_engines_Sigmoid_layer()
     {
         var rng = new Rng(82);
@@ -23,6 +25,7 @@ public class SigmoidLayerHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Backward_multiplies_dOut_by_y_times_one_minus_y()
     {
         var layer = new SigmoidLayer();

@@ -8,6 +8,7 @@ namespace Course.Day01.Hidden;
 public class SoftmaxWithLossHiddenTests
 {
     [Fact]
+    [Trait("Weight", "3")]
     public void Gradient_matches_central_differences_of_the_loss_on_a_batch_of_5()
     {
         var rng = new Rng(91);
@@ -21,6 +22,7 @@ public class SoftmaxWithLossHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Loss_and_gradient_equal_the_engines_SoftmaxWithLoss()
     {
         var rng = new Rng(92);
@@ -52,6 +54,7 @@ public class SoftmaxWithLossHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Repeating_the_batch_keeps_the_loss_and_halves_each_rows_gradient()
     {
         var scores = new Rng(94).Normal(2.0, 3, 4);
@@ -69,6 +72,7 @@ public class SoftmaxWithLossHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Scores_near_1000_give_a_finite_loss_and_gradient()
     {
         var layer = new SoftmaxWithLoss();

@@ -8,6 +8,7 @@ public class ThreeLayerNetHiddenTests
     private static readonly Tensor X = Tensor.From([1.0, 0.5]);
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Every_intermediate_of_the_worked_example_matches_to_1e_12()
     {
         var (a1, z1, z2, y) = ThreeLayerNet.Forward(SeedNetwork.FromSeed003(), X);
@@ -19,6 +20,7 @@ public class ThreeLayerNetHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void A_batch_of_three_copies_of_x_gives_three_identical_rows()
     {
         var batch = Tensor.From(new[,] { { 1.0, 0.5 }, { 1.0, 0.5 }, { 1.0, 0.5 } });
@@ -37,6 +39,7 @@ public class ThreeLayerNetHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Each_row_of_a_batch_is_computed_independently()
     {
         var net = SeedNetwork.FromSeed003();

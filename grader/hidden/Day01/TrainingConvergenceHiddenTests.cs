@@ -9,6 +9,7 @@ namespace Course.Day01.Hidden;
 public class TrainingConvergenceHiddenTests
 {
     [Fact]
+    [Trait("Weight", "5")]
     public void Sixty_four_fifty_ten_net_reaches_94_percent_on_the_digits_test_split_in_30_epochs()
     {
         var (train, test) = Digits.Load();
@@ -25,6 +26,7 @@ public class TrainingConvergenceHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "5")]
     public void Net_with_8_hidden_units_solves_noisy_xor()
     {
         var rng = new Rng(7);

@@ -9,6 +9,7 @@ namespace Course.Day01.Hidden;
 public class TwoLayerNetHiddenTests
 {
     [Fact]
+    [Trait("Weight", "5")]
     public void Gradient_matches_central_differences_of_the_loss_on_a_5_4_3_net_with_a_batch_of_3()
     {
         var rng = new Rng(101);

@@ -9,6 +9,7 @@ public class AugmentHiddenTests
     private static Tensor RandomImages(ulong seed, int n) => new Rng(seed).Uniform(0.0, 1.0, n, 1, 8, 8);
 
     [Theory]
+    [Trait("Weight", "3")]
     [InlineData(1, 0, 3, 2, 3, 3)]
     [InlineData(-1, 0, 3, 2, 3, 1)]
     [InlineData(0, 1, 3, 2, 4, 2)]
@@ -24,6 +25,7 @@ public class AugmentHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Pixels_pushed_off_the_grid_vanish_instead_of_wrapping()
     {
         var img = Tensor.Zeros(1, 1, 8, 8);
@@ -35,6 +37,7 @@ public class AugmentHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Shift_right_then_left_zeroes_only_the_right_edge_column()
     {
         var img = RandomImages(3, 4);
@@ -45,6 +48,7 @@ public class AugmentHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Shift_down_then_up_zeroes_only_the_bottom_row()
     {
         var img = RandomImages(4, 2);
@@ -64,6 +68,7 @@ public class AugmentHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void AddNoise_keeps_values_in_the_unit_interval_and_is_seeded()
     {
         var img = RandomImages(6, 20);

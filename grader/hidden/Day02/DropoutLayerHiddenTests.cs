@@ -17,6 +17,7 @@ public class DropoutLayerHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "4")]
     public void Kept_fraction_and_mean_are_preserved_over_200000_elements()
     {
         var x = new Rng(3).Uniform(0.5, 1.5, 400, 500);
@@ -97,6 +98,7 @@ public class DropoutLayerHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "4")]
     public void Matches_the_engine_dropout_on_the_same_stream()
     {
         // Same seed, same documented draw (one NextDouble per element, keep when u ≥ p): same mask, output and dX.

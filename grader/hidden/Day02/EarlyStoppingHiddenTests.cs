@@ -9,6 +9,7 @@ public class EarlyStoppingHiddenTests
     private static readonly double[] Losses = [1.0, 0.8, 0.85, 0.9, 0.7, 0.75, 0.76, 0.77];
 
     [Fact]
+    [Trait("Weight", "3")]
     public void The_curriculum_sequence_stops_after_the_eighth_call_not_the_sixth()
     {
         var p = new Parameter("W", Tensor.Zeros(1));
@@ -20,6 +21,7 @@ public class EarlyStoppingHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void RestoreBest_brings_back_the_values_of_the_best_epoch_after_in_place_training()
     {
         var w = new Parameter("W", Tensor.Zeros(3));
@@ -52,6 +54,7 @@ public class EarlyStoppingHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void MinDelta_blocks_tiny_improvements()
     {
         var p = new Parameter("W", Tensor.Zeros(1));
@@ -63,6 +66,7 @@ public class EarlyStoppingHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void NaN_loss_counts_as_no_improvement()
     {
         var p = new Parameter("W", Tensor.Zeros(1));

@@ -19,6 +19,7 @@ public class EnsembleHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Averaged_rows_still_sum_to_one_and_inputs_are_untouched()
     {
         var members = Enumerable.Range(0, 5).Select(i => RandomProbabilities((ulong)(10 + i), 7, 3)).ToList();
@@ -38,6 +39,7 @@ public class EnsembleHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Bootstrap_keeps_about_63_percent_distinct_indices()
     {
         var idx = Ensemble.Bootstrap(10_000, new Rng(7));

@@ -8,6 +8,7 @@ public class PenaltiesHiddenTests
     private static Parameter RandomWeights(string name, ulong seed, params int[] shape) => new(name, new Rng(seed).Normal(1.0, shape));
 
     [Fact]
+    [Trait("Weight", "3")]
     public void L2_gradient_term_matches_central_differences_of_the_penalty()
     {
         const double lambda = 0.3;
@@ -73,6 +74,7 @@ public class PenaltiesHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void One_SGD_step_with_L2_equals_the_weight_decay_closed_form()
     {
         const double eta = 0.1, lambda = 0.01;

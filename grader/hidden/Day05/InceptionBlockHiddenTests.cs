@@ -75,7 +75,7 @@ public class InceptionBlockHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "3")]
+    [Trait("Weight", "10")]
     public void Gradients_match_central_differences_on_2_4_6_6()
     {
         var rng = new Rng(5);
@@ -97,5 +97,43 @@ public class InceptionBlockHiddenTests
 
         dOut.ToArray().Should().Equal(before);
         TensorAssert.Close(second, first, 0, "the four dX are summed afresh each time");
+    }
+
+    [Fact]
+    [Trait("Weight", "6")]
+    public void Backward_is_the_sum_of_the_four_branches_dX_from_their_own_channels()
+    {
+        var rng = new Rng(7);
+        var block = Small(rng);
+        var x = rng.Normal(1.0, 2, 4, 5, 5);
+        var p = block.Parameters;
+        var branches = new (EngineLayers.Sequential<double> Layers, int Width)[]
+        {
+            (new(new EngineLayers.Conv2d<double>(p[0].Value, p[1].Value), new EngineLayers.Relu<double>()), 2),
+            (new(new EngineLayers.Conv2d<double>(p[2].Value, p[3].Value), new EngineLayers.Relu<double>(),
+                new EngineLayers.Conv2d<double>(p[4].Value, p[5].Value, 1, 1), new EngineLayers.Relu<double>()), 3),
+            (new(new EngineLayers.Conv2d<double>(p[6].Value, p[7].Value), new EngineLayers.Relu<double>(),
+                new EngineLayers.Conv2d<double>(p[8].Value, p[9].Value, 1, 2), new EngineLayers.Relu<double>()), 2),
+            (new(new EngineLayers.MaxPool2d<double>(3, 1, 1),
+                new EngineLayers.Conv2d<double>(p[10].Value, p[11].Value), new EngineLayers.Relu<double>()), 1),
+        };
+        block.Forward(x);
+        var dOut = rng.Normal(1.0, 2, 8, 5, 5);
+
+        var dx = block.Backward(dOut);
+
+        // The input fans out to all four branches, so dX = Σ_b dX_b, each from branch b's own channels of dOut.
+        var expected = Tensor.Zeros(x.ShapeArray);
+        int offset = 0;
+        foreach (var (layers, width) in branches)
+        {
+            layers.Forward(x);
+            var slice = Tensor.Zeros(2, width, 5, 5);
+            for (int n = 0; n < 2; n++)
+                dOut.Span.Slice((n * 8 + offset) * 25, width * 25).CopyTo(slice.Span.Slice(n * width * 25, width * 25));
+            expected = expected + layers.Backward(slice);
+            offset += width;
+        }
+        TensorAssert.Close(dx, expected, 1e-12, "dX sums the four branches' dX (the input fans out to all of them), not only one of them");
     }
 }

@@ -15,7 +15,7 @@ public class ResidualBlockHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "3")]
+    [Trait("Weight", "6")]
     public void Identity_block_with_a_zero_branch_is_exactly_ReLU_of_x()
     {
         var rng = new Rng(1);
@@ -29,7 +29,7 @@ public class ResidualBlockHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "3")]
+    [Trait("Weight", "6")]
     public void With_a_zero_branch_dX_is_dOut_where_x_is_positive()
     {
         var rng = new Rng(2);
@@ -67,7 +67,7 @@ public class ResidualBlockHiddenTests
     }
 
     [Theory]
-    [Trait("Weight", "3")]
+    [Trait("Weight", "6")]
     [InlineData(3, 3, 1)]
     [InlineData(2, 4, 2)]
     public void Equals_the_engine_reference_block(int inC, int outC, int stride)

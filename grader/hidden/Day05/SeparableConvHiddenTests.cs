@@ -68,7 +68,7 @@ public class SeparableConvHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "3")]
+    [Trait("Weight", "6")]
     public void Separable_conv_gradients_match_central_differences()
     {
         var rng = new Rng(4);
@@ -95,7 +95,7 @@ public class SeparableConvHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "2")]
+    [Trait("Weight", "5")]
     public void Global_average_pooling_averages_each_plane_and_spreads_dOut_over_H_times_W()
     {
         var gap = new GlobalAveragePooling();
@@ -111,6 +111,7 @@ public class SeparableConvHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "3")]
     public void Global_average_pooling_matches_the_engine_reference()
     {
         var rng = new Rng(6);

@@ -24,7 +24,7 @@ public class VggBlockHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "3")]
+    [Trait("Weight", "10")]
     public void Equals_the_engine_layers_composed_by_hand()
     {
         var rng = new Rng(4);

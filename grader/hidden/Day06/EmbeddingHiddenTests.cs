@@ -74,7 +74,7 @@ public class EmbeddingHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "2")]
+    [Trait("Weight", "3")]
     public void Forward_and_Backward_equal_the_engine_embedding()
     {
         var rng = new Rng(6);

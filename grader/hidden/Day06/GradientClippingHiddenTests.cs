@@ -13,7 +13,7 @@ public class GradientClippingHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "2")]
+    [Trait("Weight", "4")]
     public void Grad_3_4_with_maxNorm_1_becomes_0_6_0_8_and_the_norm_5_is_returned()
     {
         var p = P("g", 3, 4);
@@ -26,7 +26,7 @@ public class GradientClippingHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "3")]
+    [Trait("Weight", "4")]
     public void The_norm_is_global_over_all_tensors_so_the_direction_of_the_whole_gradient_is_kept()
     {
         // Per tensor each would be clipped to norm 1 → (1, 0), (0, 1): the direction changes. Globally ‖g‖ = 5.
@@ -41,7 +41,7 @@ public class GradientClippingHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "2")]
+    [Trait("Weight", "4")]
     public void After_clipping_random_gradients_of_several_tensors_the_global_norm_is_maxNorm_and_ratios_are_kept()
     {
         var rng = new Rng(3);

@@ -34,7 +34,7 @@ public class RnnCellHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "5")]
+    [Trait("Weight", "8")]
     public void One_step_gradients_match_central_differences_within_1e_7()
     {
         var rng = new Rng(1);
@@ -59,7 +59,7 @@ public class RnnCellHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "3")]
+    [Trait("Weight", "5")]
     public void dHPrev_is_dH_times_one_minus_h_squared_times_Wh_and_Forward_is_the_tanh_recurrence()
     {
         var rng = new Rng(3);
@@ -106,7 +106,7 @@ public class RnnCellHiddenTests
     }
 
     [Fact]
-    [Trait("Weight", "2")]
+    [Trait("Weight", "4")]
     public void Backward_accumulates_into_the_gradients_and_ZeroGrad_starts_a_new_sum()
     {
         var rng = new Rng(6);
