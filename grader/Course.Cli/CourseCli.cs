@@ -16,7 +16,9 @@ public static class CourseCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"course: {parsed.Errors[0].Message} (see course --help)");
+            // "Unrecognized command or argument 'x'" says more than "Required command was not provided", which S.CL lists first.
+            var error = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            Console.Error.WriteLine($"course: {error.Message} (see course --help)");
             return ExitCodes.Usage;
         }
         try

@@ -33,7 +33,9 @@ public static class NotebookCommand
         };
         var inPlace = new Option<bool>("--in-place") { Description = "Write the outputs back into the notebook." };
         var output = new Option<FileInfo?>("--out") { Description = "Write the executed notebook to this file." };
-        var run = new Command("run", "Execute every code cell in order and record the outputs.") { path, against, inPlace, output };
+        var day = new Option<int?>("--day") { Description = "the day whose code the cells call (default: from the notebook's curriculum/dayNN-* folder)" };
+        var courseRoot = CourseRootOption.Create();
+        var run = new Command("run", "Execute every code cell in order and record the outputs.") { path, against, inPlace, output, day, courseRoot };
         run.SetAction(async (parse, cancellation) =>
         {
             var file = parse.GetRequiredValue(path);
@@ -44,7 +46,8 @@ public static class NotebookCommand
                 return ExitCodes.Usage;
             }
 
-            return await RunAsync(file.FullName, parse.GetValue(against)!, parse.GetValue(inPlace) ? file.FullName : outFile?.FullName, cancellation);
+            var environment = new RunEnvironment(parse.GetValue(against)!, parse.GetValue(courseRoot), parse.GetValue(day));
+            return await RunAsync(file.FullName, environment, parse.GetValue(inPlace) ? file.FullName : outFile?.FullName, cancellation);
         });
         return run;
     }
@@ -86,13 +89,17 @@ public static class NotebookCommand
         return validate;
     }
 
-    private static async Task<int> RunAsync(string file, string against, string? writeTo, CancellationToken cancellation)
+    /// <summary>What a run calls: the implementation, and optionally the course and day when the notebook's folder does not say.</summary>
+    private sealed record RunEnvironment(string Against, string? CourseRoot, int? Day);
+
+    private static async Task<int> RunAsync(string file, RunEnvironment environment, string? writeTo, CancellationToken cancellation)
     {
         var name = Path.GetFileName(file);
         try
         {
             var notebook = NotebookFile.Load(file);
-            var options = NotebookEnvironment.Resolve(file, against, message => Console.Error.WriteLine(message));
+            var options = NotebookEnvironment.Resolve(file, environment.Against, message => Console.Error.WriteLine(message),
+                courseRoot: environment.CourseRoot, day: environment.Day);
             var progress = new ConsoleProgress();
             var result = await NotebookRunner.RunAsync(notebook, options, progress, cancellation);
             if (writeTo is not null)
@@ -115,7 +122,7 @@ public static class NotebookCommand
             Console.WriteLine(e.Message);
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is InvalidOperationException or DirectoryNotFoundException or IOException)
+        catch (Exception e) when (e is InvalidOperationException or DirectoryNotFoundException or IOException or CourseInputException)
         {
             Console.WriteLine($"{name}: {e.Message}");
             return ExitCodes.Usage;

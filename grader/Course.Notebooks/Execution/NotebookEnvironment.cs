@@ -13,7 +13,10 @@ public static class NotebookEnvironment
     /// <summary>The env var the kernel reads for its default implementation.</summary>
     public const string AgainstVariable = "COURSE_NOTEBOOK_AGAINST";
 
-    public static ExecutorOptions Resolve(string notebookPath, string against, Action<string>? log = null, string? cacheRoot = null)
+    /// <param name="courseRoot">The course to run against (default: the first course root above the notebook).</param>
+    /// <param name="day">The day whose code the cells call (default: from the notebook's dayNN-* folder).</param>
+    public static ExecutorOptions Resolve(string notebookPath, string against, Action<string>? log = null, string? cacheRoot = null,
+        string? courseRoot = null, int? day = null)
     {
         if (against is not ("solutions" or "exercises") && !Directory.Exists(against))
         {
@@ -21,11 +24,13 @@ public static class NotebookEnvironment
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
-        var root = CourseLayout.TryDiscover(folder)?.Root;
-        var day = CourseLayout.DayOf(notebookPath);
+        var root = courseRoot is not null ? CourseLayout.Resolve(courseRoot).Root : CourseLayout.TryDiscover(folder)?.Root;
+        day ??= CourseLayout.DayOf(notebookPath);
         if (root is null || day is null)
         {
-            // A notebook outside the course tree still runs, with the engine only.
+            // A notebook outside the course tree still runs, with the engine only; say how to give it a day's code.
+            log?.Invoke($"{Path.GetFileName(notebookPath)}: {(root is null ? "not inside a course (no curriculum/course.json above it)" : "not in a curriculum/dayNN-* folder")}, " +
+                "so cells see the engine only; to call a day's exercises pass --course-root <course folder> and --day N");
             return new ExecutorOptions { WorkingDirectory = folder };
         }
 

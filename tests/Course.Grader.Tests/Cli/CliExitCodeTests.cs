@@ -53,6 +53,9 @@ public sealed class CliExitCodeTests(MiniCourseFixture course)
     [InlineData("unavailable-day", "day 3 has no exercises to grade yet")]
     [InlineData("bad-option", "--frobnicate")]
     [InlineData("roster-without-out", "--roster needs --out")]
+    [InlineData("unknown-command", "Unrecognized command or argument 'frobnicate'")]
+    [InlineData("day-not-a-number", "Cannot parse argument 'abc' for option '--day'")]
+    [InlineData("unknown-check", "--only: no check named nope")]
     public async Task Bad_input_is_one_clear_line_exit_2_and_writes_nothing(string @case, string expected)
     {
         using var submission = SubmissionBuilder.FromSolutions(course.Root);
@@ -65,6 +68,9 @@ public sealed class CliExitCodeTests(MiniCourseFixture course)
             "unknown-day" => ["grade", submission.Path, "--day", "42", "--json", json],
             "unavailable-day" => ["grade", submission.Path, "--day", "3", "--json", json],
             "bad-option" => ["grade", submission.Path, "--frobnicate"],
+            "unknown-command" => ["frobnicate"],
+            "day-not-a-number" => ["grade", submission.Path, "--day", "abc"],
+            "unknown-check" => ["check", "--only", "twins,nope"],
             _ => ["grade", "--roster", empty],
         };
 

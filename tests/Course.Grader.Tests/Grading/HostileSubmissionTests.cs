@@ -24,10 +24,11 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
     private const string GoodAdd = "=> a + b;";
     private const string GoodScale = "=> xs.Select(x => x * factor).ToArray();";
 
-    private async Task<GradeResult> GradeDay1Hostile(string source, bool skipPolicy)
+    private async Task<GradeResult> GradeDay1Hostile(string source, bool skipPolicy, TimeSpan? dayTimeout = null)
     {
         using var submission = SubmissionBuilder.FromSolutions(course.Root).Write("Day01/Arithmetic.cs", source);
-        return await course.Grader.GradeAsync(submission.Path, course.Options with { SkipPolicy = skipPolicy }, cancel: TestContext.Current.CancellationToken);
+        var options = course.Options with { SkipPolicy = skipPolicy, DayTimeout = dayTimeout ?? course.Options.DayTimeout };
+        return await course.Grader.GradeAsync(submission.Path, options, cancel: TestContext.Current.CancellationToken);
     }
 
     private static void Day2Intact(GradeResult result) =>
@@ -186,10 +187,14 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
     [Fact]
     public async Task An_infinite_loop_costs_only_the_tests_that_hang()
     {
-        var result = await GradeDay1Hostile(Arithmetic(GoodAdd, "{ while (true) { } }"), skipPolicy: true);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // A short day limit keeps the test quick; the per-test re-runs still get the fixture's 6 s each.
+        var result = await GradeDay1Hostile(Arithmetic(GoodAdd, "{ while (true) { } }"), skipPolicy: true, dayTimeout: TimeSpan.FromSeconds(12));
 
         var day1 = result.Days.Single(d => d.Day == 1);
         day1.Status.Should().Be(DayStatus.Timeout);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(12) + SuiteRunner.OverrunAllowance + TimeSpan.FromSeconds(15),
+            "a hanging day costs its timeout plus the re-run allowance, not the sum of its re-runs");
         Failed(result).Should().Equal("1.2.h1", "1.2.p1");
         result.Tests.Single(t => t.Number == "1.2.h1").Output.Should().StartWith("timed out after");
         day1.Score.Should().Be(60, "exercise 1.1's tests all pass");

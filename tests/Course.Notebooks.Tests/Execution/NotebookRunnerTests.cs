@@ -23,6 +23,9 @@ public sealed class NotebookRunnerTests
         c2.Select(o => o.OutputType).Should().Equal("stream", "display_data");
         ((StreamOutput)c2[0]).Text.Should().Be("steps: 5\n");
         ((DisplayDataOutput)c2[1]).Data.Text("image/svg+xml").Should().StartWith("<svg").And.Contain("<path d=\"M");
+        var png = Convert.FromBase64String(((DisplayDataOutput)c2[1]).Data.Text("image/png")!);
+        png.Take(8).Should().Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], "a PNG rendering sits beside the SVG");
+        png.Length.Should().BeGreaterThan(2000, "the plot is drawn, not an empty canvas");
         // 1 + 1/2 + 1/3 + 1/4 + 1/5 = 137/60
         var value = nb.Cells[3].Outputs.Should().ContainSingle().Which.Should().BeOfType<ExecuteResultOutput>().Subject;
         value.ExecutionCount.Should().Be(3);
