@@ -1,3 +1,4 @@
+using Course.Model.Quizzes;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Course.Engine;
@@ -12,20 +13,17 @@ namespace Course.Curriculum.Tests.Day06;
 /// engine or plain C# and compared with the option marked correct in quiz.md.</summary>
 public class Day06QuizAnswerTests
 {
-    private static readonly string Quiz = File.ReadAllText(Path.Combine(Repo.Root, "curriculum", "day06-rnn-basics", "quiz.md"));
+    private static readonly QuizFile Quiz = QuizParser.ParseFile(Path.Combine(Repo.Root, "curriculum", "day06-rnn-basics", "quiz.md"));
 
-    private static string Block(string id)
-    {
-        var block = Regex.Match(Quiz, $@"^## {Regex.Escape(id)} ·(.*?)(?=^## |\z)", RegexOptions.Multiline | RegexOptions.Singleline);
-        block.Success.Should().BeTrue($"quiz.md has a question {id}");
-        return block.Value;
-    }
+    private static QuizQuestion Question(string id) => Quiz.Questions.Single(q => q.Id == id);
 
-    private static string MarkedAnswer(string id) =>
-        Regex.Match(Block(id), @"^- \[x\] [A-D]\. (.*)$", RegexOptions.Multiline).Groups[1].Value.Trim();
+    /// <summary>Everything a learner reads of a question: stem, options and explanation.</summary>
+    private static string Block(string id) =>
+        string.Join("\n", [Question(id).Stem, .. Question(id).Options.Select(o => o.Text), Question(id).Explanation]);
 
-    private static string[] Options(string id) =>
-        [.. Regex.Matches(Block(id), @"^- \[[ x]\] [A-D]\. (.*)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value.Trim())];
+    private static string MarkedAnswer(string id) => Question(id).Answer.Text;
+
+    private static string[] Options(string id) => [.. Question(id).Options.Select(o => o.Text)];
 
     private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
 
