@@ -22,6 +22,7 @@ public static class CommandCatalog
         KeysCommand.Create,
         VerifyCommand.Create,
         RosterCommand.Create,
+        CertifyCommand.Create,
     ];
 
     /// <summary>Checks `course check` runs after the grader's own (twins, traits, solutions, stubs, mutants).</summary>

@@ -16,6 +16,15 @@ public static class InstructorKey
     public const string PrivateFile = "instructor.key.pem";
     public const string PublicFile = "instructor.pub.pem";
 
+    /// <summary>The environment variable naming the key folder when <c>--out</c>/<c>--key</c> is not given.</summary>
+    public const string FolderVariable = "COURSE_KEY_DIR";
+
+    /// <summary>Where <c>course keys init</c> writes and <c>course certify</c> looks by default: <c>$COURSE_KEY_DIR</c>, else <c>~/course-keys</c>.</summary>
+    public static string DefaultFolder =>
+        Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "course-keys");
+
     /// <summary>Creates a new key pair in <paramref name="folder"/>; refuses to overwrite an existing key.</summary>
     public static string Init(string folder)
     {
