@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Course.Certification.Knowledge;
+using Course.Grader.Tests.Infrastructure;
+
+namespace Course.Grader.Tests.Cli;
+
+/// <summary>
+/// `course certify` through the real process on the fixture course (plus a certification block and a small exam bank):
+/// a passing, a failing and a broken learner; summary.csv, awards.md, results.json, a certificate `course verify`
+/// accepts; the broken folder reported and skipped; a second run resumes without re-grading and writes the same results.
+/// </summary>
+public sealed class CertifyTests(MiniCourseFixture course)
+{
+    private const string Cohort = "2026T";
+    private const int PerPool = 2;
+
+    /// <summary>A copy of the fixture course with a certification block and an exam bank; the cached test builds are reused.</summary>
+    private string CertifiableCourse()
+    {
+        var root = RepoPaths.NewTempDir("course-cert");
+        RepoPaths.CopyTree(course.Root, root);
+        foreach (var day in Directory.EnumerateDirectories(Path.Combine(course.Root, ".course", "cache"), "Day??"))
+        {
+            Directory.CreateDirectory(Path.Combine(root, ".course", "cache", Path.GetFileName(day)));
+            File.Copy(Path.Combine(day, "stamp.json"), Path.Combine(root, ".course", "cache", Path.GetFileName(day), "stamp.json"));
+        }
+        var manifestPath = Path.Combine(root, "curriculum", "course.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
+        manifest["certification"] = JsonNode.Parse($$"""
+            {"weights": {"coursework": 0.3, "knowledge": 0.3, "technical": 0.4}, "knowledgePass": 0.7, "technicalPass": 0.6,
+             "passMark": 70, "distinctionMark": 90, "knowledgeQuestionsPerDay": {{PerPool}}, "knowledgeMinutes": 90, "technicalMinutes": 120}
+            """);
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        var bank = Path.Combine(root, "grader", "exam-bank");
+        Directory.CreateDirectory(bank);
+        for (var pool = 1; pool <= 10; pool++)
+        {
+            var md = new StringBuilder($"# Pool {pool}\n");
+            for (var k = 1; k <= 3; k++)
+            {
+                var correct = (pool + k) % 4;
+                md.Append($"\n## D{pool}-Q{k} · {(k == 3 ? "計算" : "知識")} · test\n問題 {pool}-{k}\n> EN: Question {pool}-{k}\n");
+                for (var o = 0; o < 4; o++) md.Append($"- [{(o == correct ? "x" : " ")}] {(char)('A' + o)}. 選択肢 {pool}-{k}-{o}\n");
+                md.Append("\n**解説**: テスト。\n");
+            }
+            File.WriteAllText(Path.Combine(bank, pool == 10 ? "general.md" : $"day{pool:00}.md"), md.ToString());
+        }
+        return root;
+    }
+
+    private static void Learner(string roster, string id, string courseRoot, string? implementation, int? correctAnswers, string? technicalJson)
+    {
+        var folder = Path.Combine(roster, id);
+        Directory.CreateDirectory(folder);
+        if (implementation is null) File.WriteAllText(Path.Combine(folder, "notes.txt"), "no DayNN folders here");
+        else
+            foreach (var day in Directory.EnumerateDirectories(Path.Combine(courseRoot, implementation), "Day??"))
+                RepoPaths.CopyTree(day, Path.Combine(folder, Path.GetFileName(day)));
+        if (correctAnswers is { } n)
+        {
+            var paper = KnowledgePaper.Draw(ExamBank.Load(Path.Combine(courseRoot, "grader", "exam-bank")), Cohort, id, PerPool);
+            var rows = paper.Items.Select((item, i) => $"{PaperRenderer.PaperId(item.Position)},{(i < n ? item.ShownAnswer : (char)('A' + (item.ShownAnswer - 'A' + 1) % 4))}\n");
+            Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
+            File.WriteAllText(Path.Combine(folder, "knowledge", "answers.csv"), PaperRenderer.AnswersHeader + "\n" + string.Concat(rows));
+        }
+        if (technicalJson is not null)
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "technical"));
+            File.WriteAllText(Path.Combine(folder, "technical", "score.json"), technicalJson);
+        }
+    }
+
+    [Fact]
+    public async Task A_cohort_is_certified_with_a_verifiable_certificate_and_a_broken_folder_skipped()
+    {
+        var root = CertifiableCourse();
+        var roster = Path.Combine(RepoPaths.NewTempDir("course-cohort"), Cohort);
+        Learner(roster, "alice", root, "solutions", correctAnswers: 20, technicalJson: """{"score": 90, "model_accuracy": 0.96}""");
+        Learner(roster, "bob", root, "exercises", correctAnswers: 10, technicalJson: null);
+        Learner(roster, "carol", root, implementation: null, correctAnswers: null, technicalJson: null);
+        var work = RepoPaths.NewTempDir("course-cert-out");
+        var outDir = Path.Combine(work, "out");
+        var keys = Path.Combine(work, "keys");
+
+        var noKey = await CliProcess.RunAsync(root, "certify", roster, "--out", outDir, "--key", Path.Combine(keys, "instructor.key.pem"));
+        noKey.ExitCode.Should().Be(2, noKey.StdErr);
+        noKey.StdErr.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("course keys init");
+        Directory.Exists(outDir).Should().BeFalse("nothing is written when the key is missing");
+
+        (await CliProcess.RunAsync(root, "keys", "init", "--out", keys)).ExitCode.Should().Be(0);
+        var key = Path.Combine(keys, "instructor.key.pem");
+        var run = await CliProcess.RunAsync(root, "certify", roster, "--out", outDir, "--key", key, "--jobs", "2");
+
+        run.ExitCode.Should().Be(0, run.StdErr);
+        run.StdErr.Should().Contain("carol: skipped:").And.Contain("no DayNN project folders");
+        run.StdOut.Should().Contain("alice: pass total 72.67 rank 1").And.Contain("bob: fail");
+        var summary = File.ReadAllLines(Path.Combine(outDir, "summary.csv"));
+        summary[0].Should().Be("learner_id,name,coursework,knowledge,technical,total,result,rank,awards,coursework_status,knowledge_status,technical_status,error");
+        var rows = summary.Skip(1).Select(l => l.Split(',')).ToList();
+        rows.Select(r => r[0]).Should().Equal("alice", "bob", "carol");
+        rows[0][2..8].Should().Equal("22.22", "100", "90", "72.67", "pass", "1");
+        rows[0][^4..^1].Should().Equal("graded", "scored", "scored");
+        rows[1][2..7].Should().Equal("0", "50", "0", "15", "fail");
+        rows[1][^4..^1].Should().Equal("graded", "scored", "not_submitted");
+        rows[2][2..7].Should().Equal("", "", "", "", "skipped");
+        rows[2][^1].Should().Contain("no DayNN project folders");
+
+        var awards = File.ReadAllText(Path.Combine(outDir, "awards.md"));
+        awards.Should().Contain("| 最優秀賞 / Best overall | alice (alice) | total 72.67 |")
+            .And.Contain("| ベストモデル賞 / Best model | alice (alice) | held-out accuracy 0.960 |")
+            .And.Contain("| 完全制覇賞 / Every hidden test passed | alice (alice) |");
+
+        var alice = Path.Combine(outDir, "learners", "alice");
+        using (var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(alice, "results.json"))))
+        {
+            results.RootElement.GetProperty("result").GetString().Should().Be("pass");
+            results.RootElement.GetProperty("coursework").GetProperty("day_scores").GetProperty("day01").GetDouble().Should().Be(100);
+            results.RootElement.GetProperty("knowledge").GetProperty("correct").GetInt32().Should().Be(20);
+            results.RootElement.GetProperty("technical").GetProperty("status").GetString().Should().Be("scored");
+        }
+        File.Exists(Path.Combine(outDir, "learners", "bob", "certificate.jwt")).Should().BeFalse("a failing learner gets no certificate");
+        Directory.Exists(Path.Combine(outDir, "learners", "carol")).Should().BeFalse();
+
+        var verify = await CliProcess.RunAsync(root, "verify", Path.Combine(alice, "certificate.jwt"), Path.Combine(alice, "results.json"),
+            "--key", Path.Combine(keys, "instructor.pub.pem"));
+        verify.ExitCode.Should().Be(0, verify.StdOut + verify.StdErr);
+        verify.StdOut.Trim().Should().Be("certificate.jwt: valid: signature valid; results.json matches the certificate");
+
+        // Resumable: the coursework is not graded again, and the same inputs give byte-identical results.
+        var before = File.ReadAllBytes(Path.Combine(alice, "results.json"));
+        var again = await CliProcess.RunAsync(root, "certify", roster, "--out", outDir, "--key", key);
+        again.ExitCode.Should().Be(0, again.StdErr);
+        again.StdErr.Should().Contain("alice: coursework already_graded").And.Contain("bob: coursework already_graded");
+        File.ReadAllBytes(Path.Combine(alice, "results.json")).Should().Equal(before);
+    }
+}
