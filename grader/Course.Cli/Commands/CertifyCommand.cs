@@ -73,6 +73,7 @@ public static class CertifyCommand
                 .Select(d => (Id: Path.GetFileName(d), Folder: d))
                 .ToList();
             if (learners.Count == 0) throw new CourseInputException($"{rosterDir}: roster has no learner folders (expected one sub-folder per learner)");
+            KnowledgePaper.Draw(bank, cohortId, learners[0].Id, settings.KnowledgeQuestionsPerDay); // a bank too small for the draw is bad input, before any grading
 
             // A learner folder the grader cannot open is skipped, never the class: only openable ones go to the roster grading.
             var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
