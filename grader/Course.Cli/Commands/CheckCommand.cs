@@ -17,10 +17,11 @@ public static class CheckCommand
             Description = "run only these checks, comma- or space-separated: twins, traits, solutions, stubs, mutants, notebooks, site, checklist",
             AllowMultipleArgumentsPerToken = true,
         };
+        var day = new Option<int[]>("--day") { Description = "check only this day (repeatable); the site check always covers the whole course" };
         var courseRoot = CourseRootOption.Create();
         var command = new Command("check", "Check the course: solutions score full marks, stubs compile and score zero with hints, every mutant loses points.")
         {
-            only, courseRoot,
+            only, day, courseRoot,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -33,7 +34,10 @@ public static class CheckCommand
             if (selected?.Except(all.Select(c => c.Name)).ToList() is { Count: > 0 } unknown)
                 throw new UsageException($"--only: no check named {string.Join(", ", unknown)} (checks: {string.Join(", ", all.Select(c => c.Name))})");
             var checks = all.Where(c => selected is null || selected.Contains(c.Name)).ToList();
-            var context = new CheckContext(layout);
+            var days = parse.GetValue(day) is { Length: > 0 } d ? d.Distinct().Order().ToList() : null;
+            if (days?.Where(n => grader.Manifest.Days.All(m => m.Day != n)).ToList() is { Count: > 0 } missing)
+                throw new UsageException($"--day: the course has no day {string.Join(", ", missing)}");
+            var context = new CheckContext(layout, Days: days);
             var findings = new List<CheckFinding>();
             foreach (var check in checks)
             {

@@ -110,7 +110,7 @@ public sealed class MutantsLosePointsCheck(SubmissionGrader grader, GradeOptions
 
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
-        var mutants = Mutants.Discover(context.Layout, grader.Manifest);
+        var mutants = Mutants.Discover(context.Layout, grader.Manifest).Where(m => context.Covers(m.Day)).ToList();
         var outcomes = new CheckFinding[mutants.Count];
         // Two mutants at a time: one compiles while the other's test processes start, so both cores stay busy.
         await Parallel.ForEachAsync(Enumerable.Range(0, mutants.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancel },

@@ -11,7 +11,7 @@ public sealed class SolutionsFullMarksCheck(SubmissionGrader grader, GradeOption
 
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
-        var result = await grader.GradeAsync(context.Layout.SolutionsDir, options with { Days = null, PublicOnly = false }, context.Progress, cancel);
+        var result = await grader.GradeAsync(context.Layout.SolutionsDir, options with { Days = context.Days, PublicOnly = false }, context.Progress, cancel);
         return result.Days.Select(d =>
         {
             var failed = result.Tests.Where(t => t.Day == d.Day && !t.Passed).Select(t => $"{t.Number} {t.Name}: {t.Output.Split('\n')[0]}").ToList();

@@ -11,7 +11,7 @@ public sealed class StubsZeroWithHintsCheck(SubmissionGrader grader, GradeOption
 
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
-        var result = await grader.GradeAsync(context.Layout.ExercisesDir, options with { Days = null, PublicOnly = false }, context.Progress, cancel);
+        var result = await grader.GradeAsync(context.Layout.ExercisesDir, options with { Days = context.Days, PublicOnly = false }, context.Progress, cancel);
         return result.Days.Select(d =>
         {
             var tests = result.Tests.Where(t => t.Day == d.Day).ToList();

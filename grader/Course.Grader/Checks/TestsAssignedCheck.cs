@@ -12,7 +12,7 @@ public sealed class TestsAssignedCheck(SubmissionGrader grader) : ICourseCheck
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
         var findings = new List<CheckFinding>();
-        foreach (var day in grader.Manifest.GradableDays)
+        foreach (var day in grader.Manifest.GradableDays.Where(context.Covers))
         {
             context.Progress?.Report($"{day.Label}: preparing tests");
             var cached = await grader.Cache.GetAsync(day, cancel);

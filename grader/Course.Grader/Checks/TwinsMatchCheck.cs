@@ -13,7 +13,7 @@ public sealed class TwinsMatchCheck(SubmissionGrader grader) : ICourseCheck
     public Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
         var findings = new List<CheckFinding>();
-        foreach (var day in grader.Manifest.GradableDays)
+        foreach (var day in grader.Manifest.GradableDays.Where(context.Covers))
             findings.Add(Compare(Path.Combine(context.Layout.ExercisesDir, day.Project!), Path.Combine(context.Layout.SolutionsDir, day.Project!), day.Label));
         return Task.FromResult<IReadOnlyList<CheckFinding>>(findings);
     }

@@ -10,7 +10,7 @@ public sealed class DayChecklistCourseCheck : ICourseCheck
     public Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
         var manifest = context.Layout.LoadManifest();
-        IReadOnlyList<CheckFinding> findings = manifest.Days.Where(d => d.Available).Select(day =>
+        IReadOnlyList<CheckFinding> findings = manifest.Days.Where(d => d.Available && context.Covers(d)).Select(day =>
         {
             var report = DayChecklist.Measure(context.Layout, day);
             var summary = string.Join(", ", report.Figures.Select(f => $"{f.Key}={f.Value}"));

@@ -20,10 +20,11 @@ public static class NotebookCheck
             .Order(StringComparer.Ordinal);
     }
 
-    public static async Task<IReadOnlyList<NotebookCheckResult>> RunAllAsync(string courseRoot, string against = "solutions", Action<string>? log = null, CancellationToken cancellation = default)
+    public static async Task<IReadOnlyList<NotebookCheckResult>> RunAllAsync(string courseRoot, string against = "solutions", Action<string>? log = null, CancellationToken cancellation = default,
+        Func<string, bool>? include = null)
     {
         var results = new List<NotebookCheckResult>();
-        foreach (var path in FindNotebooks(courseRoot))
+        foreach (var path in FindNotebooks(courseRoot).Where(p => include is null || include(p)))
         {
             results.Add(await CheckOneAsync(courseRoot, path, against, log, cancellation));
         }
