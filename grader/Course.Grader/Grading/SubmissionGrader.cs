@@ -179,6 +179,7 @@ public sealed class SubmissionGrader
                 Tags = [$"day{day.Day}", exercise, hidden ? "hidden" : "public"],
                 Day = day.Day,
                 Exercise = test.Exercise,
+                Cases = Math.Max(1, outcome.Cases),
             };
         }
     }
