@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Course.Certification.Credentials;
+using Course.Certification.Printing;
 using Course.Certification.Knowledge;
 using Course.Certification.Results;
 using Course.Grader;
@@ -22,7 +23,8 @@ namespace Course.Cli.Commands;
 /// cohort. Per learner folder (DayNN/ coursework, <c>knowledge/answers.csv</c>, optionally an instructor-written
 /// <c>technical/score.json</c>): the coursework is graded as <c>course grade --roster</c> does (and resumes the same way),
 /// the answers are scored against the learner's own paper, then the cohort is certified (weights, pass conditions, dense
-/// rank, awards). Writes <c>learners/&lt;id&gt;/results.json</c>, a signed <c>certificate.jwt</c> for each passing learner,
+/// rank, awards). Writes <c>learners/&lt;id&gt;/results.json</c>, for each passing learner a signed <c>certificate.jwt</c> with
+/// its printable <c>certificate.html</c> and <c>certificate.pdf</c>,
 /// <c>summary.csv</c> and <c>awards.md</c>. A learner folder that cannot be graded is reported and skipped.
 /// </summary>
 public static class CertifyCommand
@@ -31,6 +33,8 @@ public static class CertifyCommand
     public const string StagingFolder = "coursework-roster";
     public const string LearnersFolder = "learners";
     public const string CertificateFile = "certificate.jwt";
+    public const string CertificateHtmlFile = "certificate.html";
+    public const string CertificatePdfFile = "certificate.pdf";
     public const string AnswersPath = "knowledge/answers.csv";
     public const string TechnicalPath = "technical/score.json";
 
@@ -124,6 +128,7 @@ public static class CertifyCommand
             var instructorName = parse.GetValue(instructor) ?? "Instructor";
             var issued = DateTimeOffset.UtcNow;
             var certificates = 0;
+            var printPdf = true;
             foreach (var (record, outcome) in records.Zip(outcomes))
             {
                 var folder = Path.Combine(outDir, LearnersFolder, record.Components.LearnerId);
@@ -132,13 +137,25 @@ public static class CertifyCommand
                 var certificate = Path.Combine(folder, CertificateFile);
                 if (outcome.Result == CertificationResult.Fail)
                 {
-                    if (File.Exists(certificate)) File.Delete(certificate); // an earlier run's certificate no longer holds
+                    // An earlier run's certificate no longer holds.
+                    foreach (var file in new[] { certificate, Path.Combine(folder, CertificateHtmlFile), Path.Combine(folder, CertificatePdfFile) })
+                        if (File.Exists(file)) File.Delete(file);
                     continue;
                 }
                 var content = new CertificateContent(cohortId, record.Components.LearnerId, record.Components.Name, manifest.Title.Ja, manifest.Title.En,
                     instructorName, issuerId, issued, Round(record.Components.Coursework), Round(record.Components.Knowledge), Round(record.Components.Technical),
                     outcome.Total, CertificationOutcome.Label(outcome.Result), outcome.Awards, Convert.ToHexStringLower(SHA256.HashData(results)));
                 AtomicFile.WriteAllText(certificate, VcJwt.Sign(OpenBadgeCredential.Create(content), signingKey) + "\n");
+                AtomicFile.WriteAllText(Path.Combine(folder, CertificateHtmlFile), CertificateHtml.Render(content));
+                if (printPdf)
+                {
+                    try { AtomicFile.WriteAllBytes(Path.Combine(folder, CertificatePdfFile), CertificatePdf.Render(content)); }
+                    catch (InvalidOperationException e)
+                    {
+                        printPdf = false;
+                        Console.Error.WriteLine($"warning: {e.Message}; certificates are written as .jwt and .html only");
+                    }
+                }
                 certificates++;
             }
 

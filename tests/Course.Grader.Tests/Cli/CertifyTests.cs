@@ -120,7 +120,13 @@ public sealed class CertifyTests(MiniCourseFixture course)
             results.RootElement.GetProperty("knowledge").GetProperty("correct").GetInt32().Should().Be(20);
             results.RootElement.GetProperty("technical").GetProperty("status").GetString().Should().Be("scored");
         }
-        File.Exists(Path.Combine(outDir, "learners", "bob", "certificate.jwt")).Should().BeFalse("a failing learner gets no certificate");
+        File.ReadAllText(Path.Combine(alice, "certificate.html")).Should().Contain("修了証").And.Contain("総合 / Total 72.67 — 判定 / Result: 合格");
+        if (Course.Certification.Printing.CertificatePdf.JapaneseTypeface() is not null)
+            File.ReadAllBytes(Path.Combine(alice, "certificate.pdf"))[..5].Should().Equal("%PDF-"u8.ToArray());
+        else
+            run.StdErr.Should().Contain("certificates are written as .jwt and .html only");
+        foreach (var file in new[] { "certificate.jwt", "certificate.html", "certificate.pdf" })
+            File.Exists(Path.Combine(outDir, "learners", "bob", file)).Should().BeFalse($"a failing learner gets no {file}");
         Directory.Exists(Path.Combine(outDir, "learners", "carol")).Should().BeFalse();
 
         var verify = await CliProcess.RunAsync(root, "verify", Path.Combine(alice, "certificate.jwt"), Path.Combine(alice, "results.json"),
