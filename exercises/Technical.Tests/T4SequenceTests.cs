@@ -1,0 +1,34 @@
+namespace Course.Technical.Tests;
+
+public class T4SequenceTests
+{
+    [Fact]
+    [Trait("Exercise", "T4.birnn")]
+    public void BiRnn_maps_N_T_D_to_N_T_2H_and_its_first_half_is_the_forward_rnn()
+    {
+        var rng = new Rng(1);
+        var bi = new BiRnn(3, 4, rng);
+        var x = rng.Normal(1.0, 2, 5, 3);
+        var y = bi.Forward(x);
+        y.Shape.ToArray().Should().Equal([2, 5, 8]);
+        var forward = new TimeRnn<double>(bi.ForwardRnn.Wx.Value, bi.ForwardRnn.Wh.Value, bi.ForwardRnn.B.Value).Forward(x);
+        y[1, 4, 3].Should().BeApproximately(forward[1, 4, 3], 1e-12);
+    }
+
+    [Fact]
+    [Trait("Exercise", "T4.mhsa")]
+    public void Multi_head_self_attention_keeps_the_shape()
+    {
+        var rng = new Rng(2);
+        var attention = new MultiHeadSelfAttention(4, 2, causal: true, rng);
+        attention.Forward(rng.Normal(1.0, 2, 3, 4)).Shape.ToArray().Should().Equal([2, 3, 4]);
+    }
+
+    [Fact]
+    [Trait("Exercise", "T4.masked-loss")]
+    public void Masked_loss_on_uniform_scores_is_log_V()
+    {
+        var loss = new MaskedTimeSoftmaxWithLoss().Forward(Tensor.Zeros(2, 3, 4), new int[2, 3], [3, 1]);
+        loss.Should().BeApproximately(Math.Log(4), 1e-12, "every counted step has p = 1/4");
+    }
+}
