@@ -79,3 +79,21 @@ public static class TechnicalGrade
     public static DateTimeOffset SubmittedAt(string technicalFolder) =>
         Submission.SourceFilesOf(technicalFolder).Select(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero)).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
 }
+
+/// <summary>The technical-test part of a roster learner folder: <c>technical/Technical/</c> beside <c>technical/start-token.jwt</c>.</summary>
+public static class TechnicalSubmission
+{
+    public const string Folder = "technical/Technical";
+    public const string TokenPath = "technical/" + StartToken.FileName;
+
+    /// <summary>The graded test, or null when the folder holds no technical submission (then an instructor score.json may apply).</summary>
+    public static async Task<TechnicalResult?> GradeAsync(SubmissionGrader grader, string learnerFolder, ECDsa trusted, string cohort, string learner,
+        GradeOptions options, CancellationToken cancel = default)
+    {
+        var folder = Path.Combine(learnerFolder, Folder);
+        var token = Path.Combine(learnerFolder, TokenPath);
+        if (!Directory.Exists(folder) || !File.Exists(token)) return null;
+        return await TechnicalGrade.GradeAsync(grader, folder, await File.ReadAllTextAsync(token, cancel), trusted, cohort, learner,
+            TechnicalGrade.SubmittedAt(folder), options, cancel);
+    }
+}

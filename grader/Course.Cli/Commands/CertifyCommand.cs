@@ -8,6 +8,7 @@ using Course.Certification.Credentials;
 using Course.Certification.Printing;
 using Course.Certification.Knowledge;
 using Course.Certification.Results;
+using Course.Certification.Technical;
 using Course.Grader;
 using Course.Grader.Grading;
 using Course.Grader.Results;
@@ -98,7 +99,8 @@ public static class CertifyCommand
                 MaxParallelism = parse.GetValue(jobs),
                 HiddenPaths = [rosterDir, outDir],
             };
-            var rosterGrader = new RosterGrader(new SubmissionGrader(layout));
+            var dayGrader = new SubmissionGrader(layout);
+            var rosterGrader = new RosterGrader(dayGrader);
             var graded = await rosterGrader.GradeAsync(staging, Path.Combine(outDir, CourseworkFolder), options, (learner, s) =>
                 Console.Error.WriteLine($"{learner}: coursework {s.Status.Text()}{(s.Result is { } r ? $" {r.Score.ToString("0.##", CultureInfo.InvariantCulture)}/{r.MaxScore.ToString("0.##", CultureInfo.InvariantCulture)}" : "")}{(s.Error is { } e ? $" ({e})" : "")}"),
                 cancel);
@@ -113,7 +115,8 @@ public static class CertifyCommand
                     Console.Error.WriteLine($"course: {summary.Learner}: skipped: {skipped[summary.Learner]}");
                     continue;
                 }
-                try { records.Add(Collect(summary.Learner, folder, summary.Result, bank, cohortId, settings)); }
+                var technicalTest = await TechnicalSubmission.GradeAsync(dayGrader, folder, signingKey, cohortId, summary.Learner, options with { HiddenPaths = [rosterDir, outDir] }, cancel);
+                try { records.Add(Collect(summary.Learner, folder, summary.Result, bank, cohortId, settings, technicalTest)); }
                 catch (Exception e) when (e is CourseInputException or IOException or JsonException or FormatException)
                 {
                     skipped[summary.Learner] = e.Message;
@@ -176,7 +179,7 @@ public static class CertifyCommand
     private sealed record LearnerRecord(
         LearnerComponents Components, GradeResult Coursework, string CourseworkStatus,
         KnowledgeScore? Knowledge, string KnowledgeStatus, string? AnswersSha256,
-        string TechnicalStatus, string? TechnicalSha256);
+        string TechnicalStatus, string? TechnicalSha256, TechnicalResult? TechnicalTest = null);
 
     /// <summary>Copies the learner's DayNN sources (the only files the grader reads) into the staging roster.</summary>
     private static void Stage(Submission submission, string target)
@@ -192,7 +195,7 @@ public static class CertifyCommand
             Directory.CreateDirectory(Path.Combine(target, Path.GetFileName(dayFolder))); // a day without sources still counts as submitted
     }
 
-    private static LearnerRecord Collect(string id, string folder, GradeResult coursework, ExamBank bank, string cohort, CertificationSettings settings)
+    private static LearnerRecord Collect(string id, string folder, GradeResult coursework, ExamBank bank, string cohort, CertificationSettings settings, TechnicalResult? technicalTest)
     {
         var dayScores = coursework.Days.ToDictionary(d => d.Day, d => d.MaxScore > 0 ? 100 * d.Score / d.MaxScore : 0);
         var broken = coursework.Days.Where(d => d.Status != DayStatus.Graded).Select(d => $"day{d.Day:00} {d.Status.Text()}").ToList();
@@ -212,7 +215,9 @@ public static class CertifyCommand
 
         var technicalFile = Path.Combine(folder, TechnicalPath);
         var (technical, late, accuracy, technicalStatus, technicalSha) = (0.0, false, (double?)null, "not_submitted", (string?)null);
-        if (File.Exists(technicalFile))
+        if (technicalTest is not null) // the graded technical test; technical/score.json is the instructor's override only without one
+            (technical, late, technicalStatus, technicalSha) = (technicalTest.Score, technicalTest.Late, technicalTest.Status, technicalTest.SubmissionSha256);
+        else if (File.Exists(technicalFile))
         {
             var bytes = File.ReadAllBytes(technicalFile);
             technicalSha = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -225,7 +230,7 @@ public static class CertifyCommand
         var components = new LearnerComponents(id, name, dayScores, knowledge?.Correct ?? 0, paper.Items.Count,
             knowledge?.Pools.ToDictionary(p => p.Pool, p => p.Correct) ?? [], technical, late, accuracy, allHidden);
         return new LearnerRecord(components, coursework, broken.Count == 0 ? "graded" : string.Join("; ", broken),
-            knowledge, knowledge is null ? "not_submitted" : "scored", answersSha, technicalStatus, technicalSha);
+            knowledge, knowledge is null ? "not_submitted" : "scored", answersSha, technicalStatus, technicalSha, technicalTest);
     }
 
     /// <summary>
@@ -294,7 +299,9 @@ public static class CertifyCommand
                 ["late"] = c.TechnicalLate,
                 ["model_accuracy"] = c.ModelAccuracy,
                 ["score_sha256"] = record.TechnicalSha256,
-                ["note"] = "the technical test is not run by the platform: its score is the instructor's technical/score.json, else 0",
+                ["tasks"] = new JsonArray([.. (record.TechnicalTest?.Tasks ?? []).Select(t => (JsonNode)new JsonObject { ["task"] = t.Task, ["variant"] = t.Variant, ["score"] = t.Score, ["max_score"] = t.MaxScore })]),
+                ["problems"] = new JsonArray([.. (record.TechnicalTest?.Problems ?? []).Select(p => (JsonNode)JsonValue.Create(p))]),
+                ["note"] = record.TechnicalTest is not null ? TechnicalResult.T6Note : "no technical/Technical submission with a start token: the score is the instructor's technical/score.json, else 0",
             },
             ["total"] = outcome.Total,
             ["result"] = CertificationOutcome.Code(outcome.Result),
