@@ -24,6 +24,8 @@ public static class TechnicalHandout
         AtomicFile.WriteAllText(Path.Combine(outDir, "Directory.Build.props"),
             $"<Project>\n  <PropertyGroup>\n    <CourseImplementation>$(MSBuildThisFileDirectory)</CourseImplementation>\n  </PropertyGroup>\n  <Import Project=\"{root}/Directory.Build.props\" />\n</Project>\n");
         AtomicFile.WriteAllText(Path.Combine(outDir, "Directory.Packages.props"), $"<Project>\n  <Import Project=\"{root}/Directory.Packages.props\" />\n</Project>\n");
+        // global.json selects the course's test runner (Microsoft.Testing.Platform) for `dotnet test --project`.
+        File.Copy(Path.Combine(layout.Root, "global.json"), Path.Combine(outDir, "global.json"), overwrite: true);
         AtomicFile.WriteAllText(Path.Combine(outDir, StartToken.FileName), signedToken + "\n");
         AtomicFile.WriteAllText(Path.Combine(outDir, "README.md"), Readme(token));
     }
