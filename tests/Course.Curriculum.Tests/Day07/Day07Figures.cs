@@ -41,7 +41,7 @@ public class Day07Figures
     public void Lstm_cell_with_the_worked_example()
     {
         var e = Day07Runs.LstmExample();
-        var svg = Begin(780, 400, "LSTM cell, D = H = 1: x = 1, h = 0, c = 0.5, Wx = (0.5, 0.2, 0.8, 0.4), b = (0, 1, 0, 0)");
+        var svg = Begin(840, 400, "LSTM cell, D = H = 1: x = 1, h = 0, c = 0.5, Wx = (0.5, 0.2, 0.8, 0.4), b = (0, 1, 0, 0)");
         // the cell-state conveyor along the top
         Text(svg, 40, 86, $"c = {N(Day07Runs.LstmCPrev, "0.0")}", "start", 13);
         Arrow(svg, 95, 82, 255, 82);
@@ -54,21 +54,20 @@ public class Day07Figures
         Text(svg, 700, 86, $"c' = {N(e.C, "0.0000")}", "start", 13);
         Text(svg, 370, 66, "cell state: only ⊙ and + (no matrix)", "middle", 11, Palette.At(0));
         // gates
-        string[] names = ["f = σ", "i = σ", "g = tanh", "o = σ"];
-        double[] gx = [230, 360, 470, 590];
+        string[] names = ["f = σ(·)", "i = σ(·)", "g = tanh(·)", "o = σ(·)"];
+        double[] gx = [215, 345, 465, 590];
         int[] order = [1, 0, 2, 3];   // display f, i, g, o; gate values are stored i, f, g, o
         for (int k = 0; k < 4; k++)
         {
             double value = e.Gates[order[k]];
-            Box(svg, gx[k], 200, 90, 44, "#e8f0fa", Palette.At(0), $"{names[k]}");
-            Text(svg, gx[k] + 45, 262, N(value, "0.0000"), "middle", 12, "#1f4e79");
-            Arrow(svg, gx[k] + 45, 310, gx[k] + 45, 246);
+            Box(svg, gx[k], 200, 110, 44, "#e8f0fa", Palette.At(0), $"{names[k]} = {N(value, "0.0000")}", 11);
+            Arrow(svg, gx[k] + 55, 310, gx[k] + 55, 246);
         }
-        Arrow(svg, 275, 200, 270, 97);
+        Arrow(svg, 270, 200, 270, 97);
         svg.Append("<circle cx=\"460\" cy=\"150\" r=\"14\" fill=\"#fff\" stroke=\"#444\" stroke-width=\"1.5\"/>");
         Text(svg, 460, 155, "×", "middle", 16);
-        Arrow(svg, 405, 200, 450, 162);
-        Arrow(svg, 515, 200, 470, 162);
+        Arrow(svg, 400, 200, 450, 162);
+        Arrow(svg, 520, 200, 470, 162);
         Arrow(svg, 460, 136, 460, 97);
         // output path
         Box(svg, 610, 110, 80, 30, "#f4f4f4", "#888", "tanh(c')", 11);
@@ -79,9 +78,9 @@ public class Day07Figures
         Arrow(svg, 635, 200, 643, 188);
         Arrow(svg, 664, 175, 720, 175);
         Text(svg, 726, 179, $"h' = {N(e.H, "0.0000")}", "start", 13);
-        Text(svg, 650, 128 - 24, $"{N(e.TanhC, "0.0000")}", "middle", 11, "#666");
+        Text(svg, 696, 129, $"= {N(e.TanhC, "0.0000")}", "start", 11, "#666");
         // inputs
-        Box(svg, 230, 310, 450, 34, "#f7f7f7", "#999", "A = x·Wxᵀ + h·Whᵀ + b = (0.5, 1.2, 0.8, 0.4)   (blocks i, f, g, o)", 12);
+        Box(svg, 215, 310, 485, 34, "#f7f7f7", "#999", "A = x·Wxᵀ + h·Whᵀ + b = (0.5, 1.2, 0.8, 0.4)   (blocks i, f, g, o)", 12);
         Text(svg, 390, 375, $"c' = f·c + i·g = {N(e.Gates[1], "0.0000")}·0.5 + {N(e.Gates[0], "0.0000")}·{N(e.Gates[2], "0.0000")};   backward (dh' = 1, dc' = 0): dc = {N(e.DcPrev, "0.0000")}", "middle", 11, "#444");
         svg.Append("</svg>");
 
@@ -93,9 +92,9 @@ public class Day07Figures
     public void Gradient_to_the_distant_past_rnn_vs_lstm()
     {
         double[] k = [.. Enumerable.Range(0, Day07Runs.GradSteps + 1).Select(i => (double)i)];
-        var series = new List<Series> { new("simple RNN, Wh = Q (||dL/dh||)", k, [.. Day07Runs.RnnGradientByDistance().Select(Math.Log10)]) };
+        var series = new List<Series> { new("RNN ||dL/dh||", k, [.. Day07Runs.RnnGradientByDistance().Select(Math.Log10)]) };
         foreach (var bias in Day07Runs.ForgetBiases)
-            series.Add(new($"LSTM, forget bias {N(bias)} (||dL/dc||)", k, [.. Day07Runs.LstmCellGradientByDistance(bias).Select(Math.Log10)]));
+            series.Add(new($"LSTM b_f = {N(bias)} ||dL/dc||", k, [.. Day07Runs.LstmCellGradientByDistance(bias).Select(Math.Log10)]));
         var figure = LineChart.Render(series, "H = 16, inputs N(0, 1), seed 7: gradient norm vs distance", "distance k = T − t (steps back in time)", "log10 gradient norm");
 
         Day07Runs.LstmCellGradientByDistance(3.0)[50].Should().BeGreaterThan(Day07Runs.RnnGradientByDistance()[50] * 1e3);
