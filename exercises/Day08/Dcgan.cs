@@ -14,7 +14,7 @@ namespace Course.Day08;
 /// BatchNorm and its running statistics: the D half runs D once, in training mode, on the batch [real; G(z)]
 /// (concatenated along N, so both halves are normalised with the same statistics); the G half runs D in training mode
 /// on G(z). So one <see cref="Step"/> updates D's running statistics twice: with the concatenated batch, then with the
-/// fakes of the G half (after D's update). G runs in training mode in both halves; <see cref="Generate"/> uses its
+/// fakes of the G half (after D's update). G runs in training mode in both halves; <see cref="Generate"/> by default uses its
 /// running statistics.
 /// </remarks>
 public sealed class Dcgan
@@ -51,7 +51,10 @@ public sealed class Dcgan
         throw new NotImplementedException(
             "Dcgan.GeneratorStep: backpropagate through D and then through G's layers back to the first Affine; only G's optimiser steps (lesson §8.7).");
 
-    /// <summary>G(noise) with BatchNorm's running statistics: (N, 16) → images (N, 1, 8, 8) in [−1, 1].</summary>
-    public Tensor Generate(Tensor noise) =>
-        throw new NotImplementedException("Dcgan.Generate: the generator in inference mode (lesson §8.7).");
+    /// <summary>
+    /// G(noise): (N, 16) → images (N, 1, 8, 8) in [−1, 1]. By default with BatchNorm's running statistics; with
+    /// <paramref name="training"/> true with the batch's statistics (updating the running ones), as the two halves run G.
+    /// </summary>
+    public Tensor Generate(Tensor noise, bool training = false) =>
+        throw new NotImplementedException("Dcgan.Generate: the generator's forward pass; BatchNorm uses running statistics unless training (lesson §8.7).");
 }

@@ -14,7 +14,7 @@ namespace Course.Day08;
 /// BatchNorm and its running statistics: the D half runs D once, in training mode, on the batch [real; G(z)]
 /// (concatenated along N, so both halves are normalised with the same statistics); the G half runs D in training mode
 /// on G(z). So one <see cref="Step"/> updates D's running statistics twice: with the concatenated batch, then with the
-/// fakes of the G half (after D's update). G runs in training mode in both halves; <see cref="Generate"/> uses its
+/// fakes of the G half (after D's update). G runs in training mode in both halves; <see cref="Generate"/> by default uses its
 /// running statistics.
 /// </remarks>
 public sealed class Dcgan
@@ -92,8 +92,11 @@ public sealed class Dcgan
         return loss;
     }
 
-    /// <summary>G(noise) with BatchNorm's running statistics: (N, 16) → images (N, 1, 8, 8) in [−1, 1].</summary>
-    public Tensor Generate(Tensor noise) => GeneratorForward(noise, training: false);
+    /// <summary>
+    /// G(noise): (N, 16) → images (N, 1, 8, 8) in [−1, 1]. By default with BatchNorm's running statistics; with
+    /// <paramref name="training"/> true with the batch's statistics (updating the running ones), as the two halves run G.
+    /// </summary>
+    public Tensor Generate(Tensor noise, bool training = false) => GeneratorForward(noise, training);
 
     private Tensor GeneratorForward(Tensor noise, bool training)
     {
