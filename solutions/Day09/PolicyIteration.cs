@@ -31,7 +31,7 @@ public static class PolicyIteration
                 if (mdp.IsTerminal(s)) { next[s] = v[s]; continue; }
                 double value = 0;
                 for (int a = 0; a < mdp.Actions; a++)
-                    if (policy[s, a] != 0) value += policy[s, a] * Greedy.ActionValue(mdp, v, s, a, gamma);
+                    if (policy[s, a] != 0) value += policy[s, a] * ActionValue(mdp, v, s, a, gamma);
                 next[s] = value;
                 delta = Math.Max(delta, Math.Abs(value - v[s]));
             }
@@ -57,12 +57,37 @@ public static class PolicyIteration
         {
             var v = Evaluate(mdp, pi, gamma, theta);
             var improved = new int[n];
-            for (int s = 0; s < n; s++) improved[s] = Greedy.Action(mdp, v, s, gamma);
+            for (int s = 0; s < n; s++) improved[s] = GreedyAction(mdp, v, s, gamma);
             if (policy is not null && improved.AsSpan().SequenceEqual(policy)) return (v, policy, iteration);
             policy = improved;
             pi = new double[n, k];
             for (int s = 0; s < n; s++) pi[s, policy[s]] = 1.0;
         }
         throw new InvalidOperationException($"PolicyIteration.Solve: the policy was still changing after {MaxIterations} rounds.");
+    }
+
+    /// <summary>Action values closer than this to the best count as ties, so rounding cannot pick between equal moves.</summary>
+    private const double TieTolerance = 1e-9;
+
+    /// <summary>Q(s, a) = R(s) + γ Σ P(s'|s, a) V(s').</summary>
+    private static double ActionValue(ITabularMdp mdp, double[] v, int s, int a, double gamma)
+    {
+        double sum = 0;
+        foreach (var (next, p) in mdp.Transitions(s, a)) sum += p * v[next];
+        return mdp.Reward(s) + gamma * sum;
+    }
+
+    /// <summary>The greedy action w.r.t. V (lowest index among ties); 0 for terminal states.</summary>
+    private static int GreedyAction(ITabularMdp mdp, double[] v, int s, double gamma)
+    {
+        if (mdp.IsTerminal(s)) return 0;
+        int best = 0;
+        double bestQ = ActionValue(mdp, v, s, 0, gamma);
+        for (int a = 1; a < mdp.Actions; a++)
+        {
+            double q = ActionValue(mdp, v, s, a, gamma);
+            if (q > bestQ + TieTolerance) { best = a; bestQ = q; }
+        }
+        return best;
     }
 }

@@ -26,7 +26,7 @@ public static class ValueIteration
             {
                 if (mdp.IsTerminal(s)) { next[s] = v[s]; continue; }
                 double best = double.NegativeInfinity;
-                for (int a = 0; a < mdp.Actions; a++) best = Math.Max(best, Greedy.ActionValue(mdp, v, s, a, gamma));
+                for (int a = 0; a < mdp.Actions; a++) best = Math.Max(best, ActionValue(mdp, v, s, a, gamma));
                 next[s] = best;
                 delta = Math.Max(delta, Math.Abs(best - v[s]));
             }
@@ -34,11 +34,36 @@ public static class ValueIteration
             if (delta < theta)
             {
                 var policy = new int[n];
-                for (int s = 0; s < n; s++) policy[s] = Greedy.Action(mdp, v, s, gamma);
+                for (int s = 0; s < n; s++) policy[s] = GreedyAction(mdp, v, s, gamma);
                 return (v, policy, sweep);
             }
         }
         throw new InvalidOperationException(
             $"ValueIteration: no convergence after {MaxSweeps} sweeps (γ = {gamma}); with γ ≥ 1 every policy must reach a terminal state.");
+    }
+
+    /// <summary>Action values closer than this to the best count as ties, so rounding cannot pick between equal moves.</summary>
+    private const double TieTolerance = 1e-9;
+
+    /// <summary>Q(s, a) = R(s) + γ Σ P(s'|s, a) V(s').</summary>
+    private static double ActionValue(ITabularMdp mdp, double[] v, int s, int a, double gamma)
+    {
+        double sum = 0;
+        foreach (var (next, p) in mdp.Transitions(s, a)) sum += p * v[next];
+        return mdp.Reward(s) + gamma * sum;
+    }
+
+    /// <summary>The greedy action w.r.t. V (lowest index among ties); 0 for terminal states.</summary>
+    private static int GreedyAction(ITabularMdp mdp, double[] v, int s, double gamma)
+    {
+        if (mdp.IsTerminal(s)) return 0;
+        int best = 0;
+        double bestQ = ActionValue(mdp, v, s, 0, gamma);
+        for (int a = 1; a < mdp.Actions; a++)
+        {
+            double q = ActionValue(mdp, v, s, a, gamma);
+            if (q > bestQ + TieTolerance) { best = a; bestQ = q; }
+        }
+        return best;
     }
 }
