@@ -115,8 +115,11 @@ public static class CertifyCommand
                     Console.Error.WriteLine($"course: {summary.Learner}: skipped: {skipped[summary.Learner]}");
                     continue;
                 }
-                var technicalTest = await TechnicalSubmission.GradeAsync(dayGrader, folder, signingKey, cohortId, summary.Learner, options with { HiddenPaths = [rosterDir, outDir] }, cancel);
-                try { records.Add(Collect(summary.Learner, folder, summary.Result, bank, cohortId, settings, technicalTest)); }
+                try
+                {
+                    var technicalTest = await TechnicalSubmission.GradeAsync(dayGrader, folder, signingKey, cohortId, summary.Learner, options with { HiddenPaths = [rosterDir, outDir] }, cancel);
+                    records.Add(Collect(summary.Learner, folder, summary.Result, bank, cohortId, settings, technicalTest));
+                }
                 catch (Exception e) when (e is CourseInputException or IOException or JsonException or FormatException)
                 {
                     skipped[summary.Learner] = e.Message;
