@@ -19,13 +19,7 @@ public sealed class CertifyTests(MiniCourseFixture course)
     /// <summary>A copy of the fixture course with a certification block and an exam bank; the cached test builds are reused.</summary>
     private string CertifiableCourse()
     {
-        var root = RepoPaths.NewTempDir("course-cert");
-        RepoPaths.CopyTree(course.Root, root);
-        foreach (var day in Directory.EnumerateDirectories(Path.Combine(course.Root, ".course", "cache"), "Day??"))
-        {
-            Directory.CreateDirectory(Path.Combine(root, ".course", "cache", Path.GetFileName(day)));
-            File.Copy(Path.Combine(day, "stamp.json"), Path.Combine(root, ".course", "cache", Path.GetFileName(day), "stamp.json"));
-        }
+        var root = course.CopyWithCachedBuilds("course-cert");
         var manifestPath = Path.Combine(root, "curriculum", "course.json");
         var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
         manifest["certification"] = JsonNode.Parse($$"""

@@ -11,13 +11,7 @@ public sealed class TestCacheIntegrityTests(MiniCourseFixture course)
     /// <summary>A course copy whose stamps point at the fixture's cached builds (read, never written, by this test).</summary>
     private (CourseLayout Layout, string Stamp) CopyWithCache()
     {
-        var root = RepoPaths.NewTempDir("course-cache");
-        RepoPaths.CopyTree(course.Root, root);
-        foreach (var day in Directory.EnumerateDirectories(Path.Combine(course.Root, ".course", "cache"), "Day??"))
-        {
-            Directory.CreateDirectory(Path.Combine(root, ".course", "cache", Path.GetFileName(day)));
-            File.Copy(Path.Combine(day, "stamp.json"), Path.Combine(root, ".course", "cache", Path.GetFileName(day), "stamp.json"));
-        }
+        var root = course.CopyWithCachedBuilds("course-cache");
         return (new CourseLayout(root), Path.Combine(root, ".course", "cache", "Day01", "stamp.json"));
     }
 
