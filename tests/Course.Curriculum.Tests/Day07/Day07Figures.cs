@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Course.Curriculum.Tests.Figures;
+using static Course.Curriculum.Tests.Figures.SvgDiagram;
 using Course.Notebooks.Plotting;
 
 namespace Course.Curriculum.Tests.Day07;
@@ -10,32 +11,6 @@ namespace Course.Curriculum.Tests.Day07;
 public class Day07Figures
 {
     private const string Folder = "day07-rnn-methods";
-
-    private static string N(double v, string format = "0.##") => v.ToString(format, CultureInfo.InvariantCulture);
-
-    private static string Esc(string s) => WebUtility.HtmlEncode(s);
-
-    private static StringBuilder Begin(int width, int height, string title)
-    {
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">");
-        svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
-        svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/></marker></defs>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">{Esc(title)}</text>");
-        return svg;
-    }
-
-    private static void Text(StringBuilder svg, double x, double y, string text, string anchor = "middle", int size = 12, string fill = "#222") =>
-        svg.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" font-size=\"{size}\" fill=\"{fill}\">{Esc(text)}</text>");
-
-    private static void Box(StringBuilder svg, double x, double y, double w, double h, string fill, string stroke, string label = "", int size = 12)
-    {
-        svg.Append($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(w)}\" height=\"{N(h)}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\" rx=\"4\"/>");
-        if (label.Length > 0) Text(svg, x + w / 2, y + h / 2 + 4, label, "middle", size);
-    }
-
-    private static void Arrow(StringBuilder svg, double x1, double y1, double x2, double y2) =>
-        svg.Append($"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" stroke=\"#444\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>");
 
     [Fact]
     public void Lstm_cell_with_the_worked_example()
