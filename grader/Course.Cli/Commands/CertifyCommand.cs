@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Course.Certification.Analysis;
 using Course.Certification.Credentials;
 using Course.Certification.Printing;
 using Course.Certification.Knowledge;
@@ -164,6 +165,8 @@ public static class CertifyCommand
 
             AtomicFile.WriteAllText(Path.Combine(outDir, "summary.csv"), SummaryCsv(learners.Select(l => l.Id).ToList(), records, outcomes, skipped));
             AtomicFile.WriteAllText(Path.Combine(outDir, "awards.md"), CohortReports.AwardsMarkdown(outcomes));
+            var items = ItemAnalysis.Analyse([.. records.Where(r => r.Knowledge is not null).Select(r => (r.Components.LearnerId, r.Knowledge!))], bank.ById());
+            AtomicFile.WriteAllText(Path.Combine(outDir, "items.csv"), ItemAnalysis.Csv(items));
             foreach (var o in outcomes)
                 Console.WriteLine($"{o.Learner.LearnerId}: {CertificationOutcome.Code(o.Result)} total {Num(o.Total)} rank {o.Rank}" +
                                   (o.FailedConditions.Count > 0 ? $" ({string.Join("; ", o.FailedConditions)})" : "") +
