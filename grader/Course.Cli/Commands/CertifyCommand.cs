@@ -9,6 +9,7 @@ using Course.Certification.Credentials;
 using Course.Certification.Printing;
 using Course.Certification.Knowledge;
 using Course.Certification.Results;
+using Course.Certification.Similarity;
 using Course.Certification.Technical;
 using Course.Grader;
 using Course.Grader.Grading;
@@ -167,6 +168,8 @@ public static class CertifyCommand
             AtomicFile.WriteAllText(Path.Combine(outDir, "awards.md"), CohortReports.AwardsMarkdown(outcomes));
             var items = ItemAnalysis.Analyse([.. records.Where(r => r.Knowledge is not null).Select(r => (r.Components.LearnerId, r.Knowledge!))], bank.ById());
             AtomicFile.WriteAllText(Path.Combine(outDir, "items.csv"), ItemAnalysis.Csv(items));
+            var similarity = ClassSimilarity.Analyse(learners, layout.ExercisesDir);
+            AtomicFile.WriteAllText(Path.Combine(outDir, "similarity.html"), SimilarityPage.Render(similarity, cohortId, id => records.FirstOrDefault(r => r.Components.LearnerId == id)?.Components.Name ?? id));
             foreach (var o in outcomes)
                 Console.WriteLine($"{o.Learner.LearnerId}: {CertificationOutcome.Code(o.Result)} total {Num(o.Total)} rank {o.Rank}" +
                                   (o.FailedConditions.Count > 0 ? $" ({string.Join("; ", o.FailedConditions)})" : "") +
