@@ -9,7 +9,6 @@ using Course.Certification.Credentials;
 using Course.Certification.Printing;
 using Course.Certification.Knowledge;
 using Course.Certification.Results;
-using Course.Certification.Similarity;
 using Course.Certification.Technical;
 using Course.Grader;
 using Course.Grader.Grading;
@@ -166,16 +165,15 @@ public static class CertifyCommand
 
             AtomicFile.WriteAllText(Path.Combine(outDir, "summary.csv"), SummaryCsv(learners.Select(l => l.Id).ToList(), records, outcomes, skipped));
             AtomicFile.WriteAllText(Path.Combine(outDir, "awards.md"), CohortReports.AwardsMarkdown(outcomes));
-            var items = ItemAnalysis.Analyse([.. records.Where(r => r.Knowledge is not null).Select(r => (r.Components.LearnerId, r.Knowledge!))], bank.ById());
-            AtomicFile.WriteAllText(Path.Combine(outDir, "items.csv"), ItemAnalysis.Csv(items));
-            var similarity = ClassSimilarity.Analyse(learners, layout.ExercisesDir);
-            AtomicFile.WriteAllText(Path.Combine(outDir, "similarity.html"), SimilarityPage.Render(similarity, cohortId, id => records.FirstOrDefault(r => r.Components.LearnerId == id)?.Components.Name ?? id));
+            var analysis = CohortAnalysis.Write(outDir, cohortId, $"{manifest.Title.Ja} / {manifest.Title.En}", settings, bank, outcomes,
+                records.ToDictionary(r => r.Components.LearnerId, r => r.Knowledge), skipped, learners, layout.ExercisesDir);
             foreach (var o in outcomes)
                 Console.WriteLine($"{o.Learner.LearnerId}: {CertificationOutcome.Code(o.Result)} total {Num(o.Total)} rank {o.Rank}" +
                                   (o.FailedConditions.Count > 0 ? $" ({string.Join("; ", o.FailedConditions)})" : "") +
                                   (o.Awards.Count > 0 ? $" awards: {string.Join("; ", o.Awards)}" : ""));
             Console.WriteLine($"{outcomes.Count} certified ({certificates} certificates signed with key {thumbprint}), {skipped.Count} skipped: " +
                               $"{Path.Combine(outDir, "summary.csv")}, {Path.Combine(outDir, "awards.md")}");
+            Console.WriteLine(analysis.Summary);
             return ExitCodes.Ok;
         });
         return command;
