@@ -25,7 +25,7 @@ public static class ScoreHistogram
     {
         var bins = Bins(totals);
         var max = Math.Max(1, bins.Max());
-        var width = Left + bins.Length * Bar + 16;
+        var width = Left + bins.Length * Bar + 110; // room for the distinction label right of the last bar
         var svg = new StringBuilder();
         svg.Append($"<svg class=\"histogram\" width=\"{width}\" height=\"{Bottom + 40}\" viewBox=\"0 0 {width} {Bottom + 40}\" role=\"img\">");
         svg.Append($"<title>総合点の分布 / Distribution of totals ({totals.Count} learners)</title>");

@@ -23,7 +23,7 @@ public static class SimilarityPage
         html.Append($"<title>コード類似度 / Code similarity — {E(cohort)}</title><style>");
         html.Append("body{font-family:\"Noto Sans CJK JP\",\"Noto Sans JP\",\"Hiragino Sans\",\"Yu Gothic\",sans-serif;margin:1.5rem;line-height:1.5}");
         html.Append("table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.2rem .5rem;vertical-align:top;text-align:left}");
-        html.Append("td.num{text-align:right}pre{margin:0;font-size:.8rem;white-space:pre;overflow-x:auto;max-width:48vw}.side{width:50%}.note{color:#555}");
+        html.Append("td.num{text-align:right}pre{margin:0;font-size:.8rem;white-space:pre;overflow-x:auto}table.regions{width:100%;table-layout:fixed}.side{width:50%}.note{color:#555}");
         html.Append("</style></head><body>");
         html.Append($"<h1>コード類似度 / Code similarity — {E(cohort)}</h1>");
         html.Append($"<p class=\"note\">Roslyn のトークンを正規化（識別子→I、リテラル→L）し、k = {s.K} トークンの k-gram をハッシュして窓 w = {s.W} で winnowing（Schleimer, Wilkerson, Aiken 2003; MOSS と同じ方式）。");
@@ -61,7 +61,7 @@ public static class SimilarityPage
     private static void Pair(StringBuilder html, string unit, SimilarPair p, Func<string, string> nameOf)
     {
         html.Append($"<details open><summary>{E(unit)}: {E(nameOf(p.LearnerA))} – {E(nameOf(p.LearnerB))} {Pct(p.Similarity)}（{p.Regions.Count} 箇所 / regions）</summary>");
-        html.Append($"<table><tr><th class=\"side\">{E(nameOf(p.LearnerA))} ({E(p.LearnerA)})</th><th class=\"side\">{E(nameOf(p.LearnerB))} ({E(p.LearnerB)})</th></tr>");
+        html.Append($"<table class=\"regions\"><tr><th class=\"side\">{E(nameOf(p.LearnerA))} ({E(p.LearnerA)})</th><th class=\"side\">{E(nameOf(p.LearnerB))} ({E(p.LearnerB)})</th></tr>");
         foreach (var r in p.Regions.Take(MaxRegions))
         {
             html.Append($"<tr><td><b>{E(r.FileA)}:{r.FirstLineA}–{r.LastLineA}</b><pre>{E(Numbered(r.LinesA, r.FirstLineA))}</pre></td>");
