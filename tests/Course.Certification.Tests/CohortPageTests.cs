@@ -37,7 +37,8 @@ public sealed class CohortPageTests
     ]);
 
     private static readonly SimilarityReport Similarity = new(SimilaritySettings.Default,
-        [new SimilarityUnit("Day01", 6, [new SimilarPair("A", "E", 87, 100, 120, [])], null)], []);
+        [new SimilarityUnit("Day01", 6, [new SimilarPair("A", "E", 87, 100, 120, [])], null,
+            [new SimilarPair("F", ClassSimilarity.ReferenceId, 50, 60, 200, [])], 0, 600)], []);
 
     private static string Page() => CohortPage.Render(new CohortPageInput("2026A", "テスト講座 / Test course", Settings, Outcomes,
         Outcomes.ToDictionary(o => o.Learner.LearnerId, o => (KnowledgeScore?)Knowledge(o.Learner.LearnerId)),
@@ -92,6 +93,7 @@ public sealed class CohortPageTests
         html.Should().Contain("<li class=\"flag\">D3-Q4: 識別力 / discrimination -0.50, 点双列相関（残差）/ item–rest r -0.53, 正答率 / facility 50%");
         html.Should().NotContain("<li class=\"flag\">D3-Q1");
         html.Should().Contain("<tr class=\"flag\"><td>Day01</td><td>name-A (A) – name-E (E)</td><td class=\"num\">87%</td><td class=\"num\">87</td></tr>");
+        html.Should().Contain("<li class=\"flag\">Day01: name-F (F) 83.3%</li>", "50 of F's 60 fingerprints are the reference solution's");
         html.Should().Contain("<a href=\"similarity.html\">");
     }
 

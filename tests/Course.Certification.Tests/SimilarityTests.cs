@@ -164,6 +164,21 @@ public sealed class SimilarityTests : IDisposable
     }
 
     [Fact]
+    public void A_reference_solution_gone_round_the_class_is_caught_although_it_is_common_to_all()
+    {
+        var learners = Enumerable.Range(0, SimilaritySettings.Default.CommonLimit + 1)
+            .Select(i => Learner($"l{i:00}", new() { [Affine] = Solution(Affine) })).ToList();
+        learners.Add(Learner("cat", new() { [Affine] = IndependentAffine }));
+
+        var day = ClassSimilarity.Analyse(learners, Layout.ExercisesDir, solutionsDir: Layout.SolutionsDir).Units.Single();
+
+        day.Flagged.Should().BeEmpty("code in more than 10 learners' folders counts as the class's common idiom, as in MOSS");
+        day.CommonShare.Should().BeGreaterThan(0.5);
+        day.ReferenceMatches.Select(p => p.LearnerA).Should().BeEquivalentTo(learners.Select(l => l.Id).Where(id => id != "cat"));
+        day.ReferenceMatches.Should().OnlyContain(p => p.LearnerB == ClassSimilarity.ReferenceId && p.Similarity == 1);
+    }
+
+    [Fact]
     public void The_stub_alone_matches_nothing()
     {
         var report = ClassSimilarity.Analyse([Learner("dan"), Learner("eve"), Learner("fay", new() { [Affine] = Solution(Affine) })], Layout.ExercisesDir);

@@ -24,7 +24,7 @@ public static class CohortAnalysis
     /// <param name="roster">Every learner folder of the roster (also skipped ones: their code can still be compared).</param>
     public static CohortAnalysisResult Write(string outDir, string cohort, string title, CertificationSettings settings, ExamBank bank,
         IReadOnlyList<CertificationOutcome> outcomes, IReadOnlyDictionary<string, KnowledgeScore?> knowledge, IReadOnlyDictionary<string, string> skipped,
-        IReadOnlyList<(string Id, string Folder)> roster, string exercisesDir)
+        IReadOnlyList<(string Id, string Folder)> roster, CourseLayout layout)
     {
         var papers = outcomes.Select(o => o.Learner.LearnerId)
             .Where(id => knowledge.GetValueOrDefault(id) is not null).Select(id => (id, knowledge[id]!)).ToList();
@@ -35,7 +35,7 @@ public static class CohortAnalysis
         var names = outcomes.ToDictionary(o => o.Learner.LearnerId, o => o.Learner.Name);
         try
         {
-            similarity = ClassSimilarity.Analyse(roster, exercisesDir);
+            similarity = ClassSimilarity.Analyse(roster, layout.ExercisesDir, solutionsDir: layout.SolutionsDir);
             AtomicFile.WriteAllText(Path.Combine(outDir, SimilarityFile), SimilarityPage.Render(similarity, cohort, id => names.GetValueOrDefault(id, id)));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -49,8 +49,9 @@ public static class CohortAnalysis
 
         var kr20 = items.Kr20 is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "—";
         var summary = $"knowledge test: {items.Questions.Count} questions, KR-20 {kr20}, {items.Flagged.Count} with negative discrimination; " +
-                      $"code similarity: {similarity?.Flagged.Count.ToString(CultureInfo.InvariantCulture) ?? "not computed"} pair(s) above " +
-                      $"{SimilaritySettings.Default.Threshold:P0}: {Path.Combine(outDir, CohortFile)}";
+                      (similarity is null ? "code similarity not computed" :
+                          $"code similarity: {similarity.Flagged.Count} pair(s) and {similarity.ReferenceMatches.Count} match(es) with the reference solution " +
+                          $"at ≥ {100 * similarity.Settings.Threshold:0}%") + $": {Path.Combine(outDir, CohortFile)}";
         return new CohortAnalysisResult(items, similarity, summary);
     }
 }

@@ -150,6 +150,14 @@ public static class CohortPage
                 html.Append($"<tr class=\"flag\"><td>{E(unit)}</td><td>{E(NameOf(input, p.LearnerA))} – {E(NameOf(input, p.LearnerB))}</td><td class=\"num\">{Pct(p.Similarity)}</td><td class=\"num\">{p.Shared}</td></tr>");
             html.Append("</table>");
         }
+        var likeReference = input.Similarity?.ReferenceMatches ?? [];
+        if (likeReference.Count > 0)
+        {
+            html.Append("<p>模範解答に近いコード / Code close to the reference solution:</p><ul>");
+            foreach (var group in likeReference.GroupBy(m => m.Unit))
+                html.Append($"<li class=\"flag\">{E(group.Key)}: {E(string.Join(", ", group.Select(m => $"{NameOf(input, m.Pair.LearnerA)} {Pct(m.Pair.Similarity)}")))}</li>");
+            html.Append("</ul>");
+        }
         if (input.Similarity is not null)
             html.Append($"<p>一致箇所の対照表 / matching regions side by side: <a href=\"{E(input.SimilarityFile)}\">{E(input.SimilarityFile)}</a></p>");
 

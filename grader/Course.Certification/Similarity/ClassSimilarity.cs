@@ -3,25 +3,42 @@ using Course.Certification.Technical;
 
 namespace Course.Certification.Similarity;
 
-/// <summary>One day (or the technical test) across the class: learners compared, pairs at or above the threshold, and the most similar pair whatever its score.</summary>
-public sealed record SimilarityUnit(string Label, int Learners, IReadOnlyList<SimilarPair> Flagged, SimilarPair? Highest);
+/// <summary>
+/// One day (or the technical test) across the class: learners compared, pairs at or above the threshold, the most
+/// similar pair whatever its score, learners whose code is that close to the reference solution, and how many of the
+/// learners' fingerprints (summed over learners) were ignored as common to more than <see cref="SimilaritySettings.CommonLimit"/> learners.
+/// </summary>
+public sealed record SimilarityUnit(string Label, int Learners, IReadOnlyList<SimilarPair> Flagged, SimilarPair? Highest,
+    IReadOnlyList<SimilarPair> ReferenceMatches, int CommonFingerprints, int TotalFingerprints)
+{
+    /// <summary>Share of the learners' fingerprints ignored as common: high when much of the class wrote the same code.</summary>
+    public double CommonShare => TotalFingerprints == 0 ? 0 : (double)CommonFingerprints / TotalFingerprints;
+}
 
 /// <summary>The class's code similarity: per unit, plus learner folders (or files) that could not be read.</summary>
 public sealed record SimilarityReport(SimilaritySettings Settings, IReadOnlyList<SimilarityUnit> Units, IReadOnlyList<string> Problems)
 {
     public IReadOnlyList<(string Unit, SimilarPair Pair)> Flagged => Units.SelectMany(u => u.Flagged.Select(p => (u.Label, p))).ToList();
+
+    public IReadOnlyList<(string Unit, SimilarPair Pair)> ReferenceMatches => Units.SelectMany(u => u.ReferenceMatches.Select(p => (u.Label, p))).ToList();
 }
 
 /// <summary>
 /// Compares every pair of learners on each <c>DayNN/</c> folder of their roster folder and on
 /// <c>technical/Technical/</c>, with the matching starter code of <c>exercises/</c> subtracted, so only what learners
 /// wrote themselves can match. A folder that cannot be read is reported and left out, never the class.
+/// Each learner is also compared with the reference solution (<c>solutions/</c>, where the course has it) without the
+/// common-idiom filter: that filter would hide a reference solution that went round the whole class.
 /// </summary>
 public static partial class ClassSimilarity
 {
     public static readonly string TechnicalFolder = Path.Combine("technical", TechnicalPools.Project);
 
-    public static SimilarityReport Analyse(IReadOnlyList<(string Id, string Folder)> learners, string exercisesDir, SimilaritySettings? settings = null)
+    /// <summary>The learner id the reference solution carries in <see cref="SimilarityUnit.ReferenceMatches"/>.</summary>
+    public const string ReferenceId = "reference-solution";
+
+    public static SimilarityReport Analyse(IReadOnlyList<(string Id, string Folder)> learners, string exercisesDir, SimilaritySettings? settings = null,
+        string? solutionsDir = null)
     {
         settings ??= SimilaritySettings.Default;
         var problems = new List<string>();
@@ -67,7 +84,13 @@ public static partial class ClassSimilarity
             var flagged = scored.Where(s => s.Similarity >= settings.Threshold && s.Shared >= settings.MinShared)
                 .OrderByDescending(s => s.Similarity).ThenByDescending(s => s.Shared).Select(Pair).ToList();
             var highest = scored.Count == 0 ? null : Pair(scored.OrderByDescending(s => s.Similarity).ThenByDescending(s => s.Shared).First());
-            units.Add(new SimilarityUnit(label, code.Count, flagged, highest));
+            var referenceFolder = solutionsDir is null ? null : Path.Combine(solutionsDir, label);
+            var reference = referenceFolder is not null && Directory.Exists(referenceFolder) ? CodeFingerprints.OfFolder(ReferenceId, referenceFolder, stub, settings) : null;
+            var likeReference = reference is null ? [] : code.Select(c => SimilarPair.Compare(c, reference, settings))
+                .Where(p => p.Similarity >= settings.Threshold && p.Shared >= settings.MinShared)
+                .OrderByDescending(p => p.Similarity).ToList();
+            units.Add(new SimilarityUnit(label, code.Count, flagged, highest, likeReference,
+                code.Sum(c => c.Hashes.Count(common.Contains)), code.Sum(c => c.Hashes.Count)));
         }
         return new SimilarityReport(settings, units, problems);
 

@@ -16,7 +16,8 @@ public static class SimilarityPage
 
     public static string Render(SimilarityReport report, string cohort, Func<string, string>? nameOf = null)
     {
-        nameOf ??= id => id;
+        var names = nameOf ?? (id => id);
+        nameOf = id => id == ClassSimilarity.ReferenceId ? "模範解答 / reference solution" : names(id);
         var s = report.Settings;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">");
@@ -28,9 +29,10 @@ public static class SimilarityPage
         html.Append($"<h1>コード類似度 / Code similarity — {E(cohort)}</h1>");
         html.Append($"<p class=\"note\">Roslyn のトークンを正規化（識別子→I、リテラル→L）し、k = {s.K} トークンの k-gram をハッシュして窓 w = {s.W} で winnowing（Schleimer, Wilkerson, Aiken 2003; MOSS と同じ方式）。");
         html.Append($"配布スタブのコードは照合から除外。類似度 = 共有フィンガープリント数 / 少ない方のフィンガープリント数。{Pct(s.Threshold)} 以上かつ共有 {s.MinShared} 個以上の組を表示。");
-        html.Append($"{s.CommonLimit} 人を超える受講者に共通するフィンガープリントは定型表現として無視。<br>");
+        html.Append($"{s.CommonLimit} 人を超える受講者に共通するフィンガープリントは定型表現として無視（模範解答との比較ではこの除外をしない）。<br>");
         html.Append($"EN: Roslyn tokens normalised (identifiers → I, literals → L), k-grams of {s.K} tokens hashed and winnowed with window {s.W}; the starter stub's code never matches. ");
-        html.Append($"Similarity = shared fingerprints / the smaller fingerprint count; pairs at ≥ {Pct(s.Threshold)} with ≥ {s.MinShared} shared are listed; fingerprints in more than {s.CommonLimit} learners' code are treated as common idiom. ");
+        html.Append($"Similarity = shared fingerprints / the smaller fingerprint count; pairs at ≥ {Pct(s.Threshold)} with ≥ {s.MinShared} shared are listed; fingerprints in more than {s.CommonLimit} learners' code are treated as common idiom. " +
+                    "Each learner is also compared with the reference solution, without that filter. ");
         html.Append("A high score is a reason to look at the code, not a verdict.</p>");
 
         if (report.Units.Count == 0) html.Append("<p>比較できるコードなし / No code to compare.</p>");
@@ -40,13 +42,21 @@ public static class SimilarityPage
             html.Append($"<p>比較した受講者 / learners compared: {unit.Learners}");
             if (unit.Highest is { } top)
                 html.Append($" · 最も高い組 / highest pair: {E(nameOf(top.LearnerA))} – {E(nameOf(top.LearnerB))} {Pct(top.Similarity)}");
+            if (unit.CommonFingerprints > 0)
+                html.Append($" · 共通表現として無視 / ignored as common: 受講者のフィンガープリントの / of the learners' fingerprints {Pct(unit.CommonShare)}");
             html.Append("</p>");
-            if (unit.Flagged.Count == 0) { html.Append("<p>閾値を超える組なし / No pair above the threshold.</p>"); continue; }
-            html.Append("<table><tr><th>受講者 A / learner A</th><th>受講者 B / learner B</th><th>類似度 / similarity</th><th>共有 / shared</th><th>A の数 / A's</th><th>B の数 / B's</th></tr>");
-            foreach (var p in unit.Flagged)
-                html.Append($"<tr><td>{E(nameOf(p.LearnerA))}</td><td>{E(nameOf(p.LearnerB))}</td><td class=\"num\">{Pct(p.Similarity)}</td><td class=\"num\">{p.Shared}</td><td class=\"num\">{p.FingerprintsA}</td><td class=\"num\">{p.FingerprintsB}</td></tr>");
-            html.Append("</table>");
-            foreach (var p in unit.Flagged) Pair(html, unit.Label, p, nameOf);
+            if (unit.Flagged.Count == 0) html.Append("<p>閾値を超える組なし / No pair above the threshold.</p>");
+            else
+            {
+                Table(html, unit.Flagged, nameOf);
+                foreach (var p in unit.Flagged) Pair(html, unit.Label, p, nameOf, open: true);
+            }
+            if (unit.ReferenceMatches.Count > 0)
+            {
+                html.Append("<h3>模範解答との一致 / Close to the reference solution</h3>");
+                Table(html, unit.ReferenceMatches, nameOf);
+                foreach (var p in unit.ReferenceMatches) Pair(html, unit.Label, p, nameOf, open: false);
+            }
         }
         if (report.Problems.Count > 0)
         {
@@ -58,9 +68,17 @@ public static class SimilarityPage
         return html.ToString();
     }
 
-    private static void Pair(StringBuilder html, string unit, SimilarPair p, Func<string, string> nameOf)
+    private static void Table(StringBuilder html, IReadOnlyList<SimilarPair> pairs, Func<string, string> nameOf)
     {
-        html.Append($"<details open><summary>{E(unit)}: {E(nameOf(p.LearnerA))} – {E(nameOf(p.LearnerB))} {Pct(p.Similarity)}（{p.Regions.Count} 箇所 / regions）</summary>");
+        html.Append("<table><tr><th>受講者 A / learner A</th><th>受講者 B / learner B</th><th>類似度 / similarity</th><th>共有 / shared</th><th>A の数 / A's</th><th>B の数 / B's</th></tr>");
+        foreach (var p in pairs)
+            html.Append($"<tr><td>{E(nameOf(p.LearnerA))}</td><td>{E(nameOf(p.LearnerB))}</td><td class=\"num\">{Pct(p.Similarity)}</td><td class=\"num\">{p.Shared}</td><td class=\"num\">{p.FingerprintsA}</td><td class=\"num\">{p.FingerprintsB}</td></tr>");
+        html.Append("</table>");
+    }
+
+    private static void Pair(StringBuilder html, string unit, SimilarPair p, Func<string, string> nameOf, bool open)
+    {
+        html.Append($"<details{(open ? " open" : "")}><summary>{E(unit)}: {E(nameOf(p.LearnerA))} – {E(nameOf(p.LearnerB))} {Pct(p.Similarity)}（{p.Regions.Count} 箇所 / regions）</summary>");
         html.Append($"<table class=\"regions\"><tr><th class=\"side\">{E(nameOf(p.LearnerA))} ({E(p.LearnerA)})</th><th class=\"side\">{E(nameOf(p.LearnerB))} ({E(p.LearnerB)})</th></tr>");
         foreach (var r in p.Regions.Take(MaxRegions))
         {

@@ -166,7 +166,7 @@ public static class CertifyCommand
             AtomicFile.WriteAllText(Path.Combine(outDir, "summary.csv"), SummaryCsv(learners.Select(l => l.Id).ToList(), records, outcomes, skipped));
             AtomicFile.WriteAllText(Path.Combine(outDir, "awards.md"), CohortReports.AwardsMarkdown(outcomes));
             var analysis = CohortAnalysis.Write(outDir, cohortId, $"{manifest.Title.Ja} / {manifest.Title.En}", settings, bank, outcomes,
-                records.ToDictionary(r => r.Components.LearnerId, r => r.Knowledge), skipped, learners, layout.ExercisesDir);
+                records.ToDictionary(r => r.Components.LearnerId, r => r.Knowledge), skipped, learners, layout);
             foreach (var o in outcomes)
                 Console.WriteLine($"{o.Learner.LearnerId}: {CertificationOutcome.Code(o.Result)} total {Num(o.Total)} rank {o.Rank}" +
                                   (o.FailedConditions.Count > 0 ? $" ({string.Join("; ", o.FailedConditions)})" : "") +

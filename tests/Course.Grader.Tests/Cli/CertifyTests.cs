@@ -117,7 +117,7 @@ public sealed class CertifyTests(MiniCourseFixture course)
         File.ReadAllText(Path.Combine(outDir, "cohort.html")).Should().Contain("<dt>合格率 / Pass rate</dt><dd>50%</dd>")
             .And.Contain("<svg class=\"histogram\"").And.Contain("<td>carol</td>");
         File.ReadAllText(Path.Combine(outDir, "similarity.html")).Should().Contain("<h2 id=\"day01\">Day01</h2>");
-        run.StdOut.Should().Contain("code similarity: 0 pair(s) above");
+        run.StdOut.Should().Contain("code similarity: 0 pair(s) and ");
 
         var alice = Path.Combine(outDir, "learners", "alice");
         using (var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(alice, "results.json"))))
