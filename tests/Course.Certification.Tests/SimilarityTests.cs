@@ -190,6 +190,17 @@ public sealed class SimilarityTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_that_cannot_be_read_is_reported_and_the_others_still_compared()
+    {
+        var solved = new Dictionary<string, string> { [Affine] = Solution(Affine) };
+
+        var report = ClassSimilarity.Analyse([Learner("ann", solved), (Id: "gone", Folder: Path.Combine(_roster, "gone")), Learner("bob", solved)], Layout.ExercisesDir);
+
+        report.Problems.Should().ContainSingle().Which.Should().StartWith("gone: ");
+        report.Flagged.Should().ContainSingle().Which.Pair.Similarity.Should().Be(1);
+    }
+
+    [Fact]
     public void The_technical_test_folder_is_compared_with_its_own_stub_subtracted()
     {
         var elu = new Dictionary<string, string> { ["EluLayer.cs"] = Solution("EluLayer.cs", "Technical") };
