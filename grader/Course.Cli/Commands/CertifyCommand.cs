@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Course.Certification.Analysis;
 using Course.Certification.Credentials;
 using Course.Certification.Printing;
 using Course.Certification.Knowledge;
@@ -167,12 +168,15 @@ public static class CertifyCommand
 
             AtomicFile.WriteAllText(Path.Combine(outDir, "summary.csv"), SummaryCsv(learners.Select(l => l.Id).ToList(), records, outcomes, skipped));
             AtomicFile.WriteAllText(Path.Combine(outDir, "awards.md"), CohortReports.AwardsMarkdown(outcomes));
+            var analysis = CohortAnalysis.Write(outDir, cohortId, $"{manifest.Title.Ja} / {manifest.Title.En}", settings, bank, outcomes,
+                records.ToDictionary(r => r.Components.LearnerId, r => r.Knowledge), skipped, learners, layout);
             foreach (var o in outcomes)
                 Console.WriteLine($"{o.Learner.LearnerId}: {CertificationOutcome.Code(o.Result)} total {Num(o.Total)} rank {o.Rank}" +
                                   (o.FailedConditions.Count > 0 ? $" ({string.Join("; ", o.FailedConditions)})" : "") +
                                   (o.Awards.Count > 0 ? $" awards: {string.Join("; ", o.Awards)}" : ""));
             Console.WriteLine($"{outcomes.Count} certified ({certificates} certificates signed with key {thumbprint}), {skipped.Count} skipped: " +
                               $"{Path.Combine(outDir, "summary.csv")}, {Path.Combine(outDir, "awards.md")}");
+            Console.WriteLine(analysis.Summary);
             return ExitCodes.Ok;
         });
         return command;

@@ -106,6 +106,13 @@ public sealed class CertifyTests(MiniCourseFixture course)
             .And.Contain("| ベストモデル賞 / Best model | alice (alice) | held-out accuracy 0.960 |")
             .And.Contain("| 完全制覇賞 / Every hidden test passed | alice (alice) |");
 
+        // The instructor's analysis beside summary.csv: carol's broken folder stops none of it.
+        File.ReadAllLines(Path.Combine(outDir, "items.csv"))[0].Should().Be(Course.Certification.Analysis.ItemAnalysis.CsvHeader);
+        File.ReadAllText(Path.Combine(outDir, "cohort.html")).Should().Contain("<dt>合格率 / Pass rate</dt><dd>50%</dd>")
+            .And.Contain("<svg class=\"histogram\"").And.Contain("<td>carol</td>");
+        File.ReadAllText(Path.Combine(outDir, "similarity.html")).Should().Contain("<h2 id=\"day01\">Day01</h2>");
+        run.StdOut.Should().Contain("code similarity: 0 pair(s) and ");
+
         var alice = Path.Combine(outDir, "learners", "alice");
         using (var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(alice, "results.json"))))
         {
