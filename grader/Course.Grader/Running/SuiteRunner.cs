@@ -62,13 +62,15 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
         var args = new List<string> { state.Suite.EntryAssembly, "-noLogo", "-noColor", "-noAutoReporters", "-reporter", "quiet", "-result-xml", xml };
         if (!whole) foreach (var t in group) { args.Add("-method"); args.Add(t.FullName); }
 
-        var (file, wrapped) = sandbox.Wrap(state.Scratch, args);
+        using var memory = sandbox.CreateMemoryGroup();
+        var (file, wrapped) = sandbox.Wrap(state.Scratch, args, memory);
         ChildOutcome outcome;
         var queued = Stopwatch.StartNew();
         await processSlots.WaitAsync(cancel);
         state.QueueTime += queued.Elapsed;
         try { outcome = await ChildProcess.RunAsync(file, wrapped, state.RunDir, timeout, sandbox.Environment(state.RunDir), cancel, inheritEnvironment: false); }
         finally { processSlots.Release(); }
+        var outOfMemory = memory?.OomKilled == true;
 
         var report = outcome.TimedOut ? null : XunitResults.TryRead(xml, state.Suite.Visibility == TestVisibility.Public);
         if (report is not null)
@@ -86,7 +88,9 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
             if (outcome.TimedOut) state.TimedOut = true; else state.Crashed = true;
             state.Results[group[0].FullName] = new TestOutcome(false, outcome.TimedOut
                 ? $"timed out after {timeout.TotalSeconds:0.#} s (the test process was killed)"
-                : $"the test process crashed (exit code {outcome.ExitCode}){CrashHint(outcome)}");
+                : outOfMemory
+                    ? $"the test process was killed: out of memory (all its processes together may use {memory!.LimitBytes / (1024 * 1024)} MB)"
+                    : $"the test process crashed (exit code {outcome.ExitCode}){CrashHint(outcome)}");
             return;
         }
         var half = group.Count / 2;

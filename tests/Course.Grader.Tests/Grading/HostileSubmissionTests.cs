@@ -242,6 +242,29 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
     }
 
     [Fact]
+    public async Task Native_memory_outside_the_managed_heap_hits_the_whole_tree_limit_and_fails_only_its_tests()
+    {
+        Assert.SkipUnless(Sandbox.UsesNamespaces && MemoryCgroup.Available,
+            "needs root with a writable memory cgroup (v1 memory controller, or v2 with memory delegated to the grader's group)");
+        // Unmanaged blocks, each page touched: the GC heap limit never sees them; only the cgroup bounds the tree.
+        const string scale = """
+            {
+                while (true)
+                {
+                    var block = System.Runtime.InteropServices.Marshal.AllocHGlobal(64 << 20);
+                    for (var offset = 0; offset < 64 << 20; offset += 4096) System.Runtime.InteropServices.Marshal.WriteByte(block, offset, 1);
+                }
+            }
+            """;
+        var result = await GradeDay1Hostile(Arithmetic(GoodAdd, scale), skipPolicy: true);
+
+        Failed(result).Should().Equal("1.2.h1", "1.2.p1");
+        result.Tests.Single(t => t.Number == "1.2.p1").Output.Should().Contain("out of memory").And.Contain("MB");
+        result.Days.Single(d => d.Day == 1).Score.Should().Be(60);
+        Day2Intact(result);
+    }
+
+    [Fact]
     public async Task Printing_fake_result_lines_changes_nothing()
     {
         const string add = """
