@@ -29,6 +29,7 @@ public static class GradeCommand
         var roster = new Option<string?>("--roster") { Description = "grade a class: one sub-folder per learner" };
         var outDir = new Option<string?>("--out") { Description = "output folder for --roster (one folder per learner + summary.csv)" };
         var shard = new Option<string?>("--shard") { Description = "with --roster: grade only slice K of N (K/N, by learner id; for cluster job arrays)" };
+        var force = new Option<bool>("--force") { Description = "with --roster: grade every learner again, even those whose submission and options are unchanged since their result" };
         var jobs = new Option<int?>("--jobs") { Description = "concurrent test processes (default: core count)" };
         var dayTimeout = new Option<double?>("--day-timeout") { Description = "override the per-day wall-clock limit, seconds" };
         var testTimeout = new Option<double?>("--test-timeout") { Description = "override the per-test wall-clock limit used when re-running after a hang or crash, seconds" };
@@ -36,7 +37,7 @@ public static class GradeCommand
 
         var command = new Command("grade", "Grade a submission (or a roster of submissions) with the public and hidden tests.")
         {
-            submission, day, json, junit, markdown, failUnder, publicOnly, timings, roster, outDir, shard, jobs, dayTimeout, testTimeout, courseRoot,
+            submission, day, json, junit, markdown, failUnder, publicOnly, timings, roster, outDir, shard, force, jobs, dayTimeout, testTimeout, courseRoot,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -56,7 +57,7 @@ public static class GradeCommand
                 var output = parse.GetValue(outDir) ?? throw new UsageException("--roster needs --out <dir>");
                 if (parse.GetValue(submission) is not null) throw new UsageException("give either a submission or --roster, not both");
                 var slice = parse.GetValue(shard) is { } text ? RosterShard.Parse(text) : RosterShard.Whole;
-                return await GradeRosterAsync(grader, rosterDir, output, options, slice, cancel);
+                return await GradeRosterAsync(grader, rosterDir, output, options, slice, parse.GetValue(force), cancel);
             }
             var path = parse.GetValue(submission) ?? throw new UsageException("missing <submission> folder (or --roster <dir> --out <dir>)");
             var reports = new[] { parse.GetValue(json), parse.GetValue(junit), parse.GetValue(markdown) };
@@ -81,7 +82,7 @@ public static class GradeCommand
         return command;
     }
 
-    private static async Task<int> GradeRosterAsync(SubmissionGrader grader, string rosterDir, string outDir, GradeOptions options, RosterShard shard, CancellationToken cancel)
+    private static async Task<int> GradeRosterAsync(SubmissionGrader grader, string rosterDir, string outDir, GradeOptions options, RosterShard shard, bool force, CancellationToken cancel)
     {
         var learners = shard.Select(RosterGrader.ReadRoster(rosterDir), l => l.Learner);
         var rosterGrader = new RosterGrader(grader);
@@ -93,12 +94,15 @@ public static class GradeCommand
             {
                 task.Increment(1);
                 Console.Error.WriteLine($"{learner}: {s.Status.Text()}{(s.Result is { } r ? $" {r.Score:0.##}/{r.MaxScore:0.##}" : "")}{(s.Error is { } e ? $" ({e})" : "")}");
-            }, cancel, shard);
+            }, cancel, shard, force);
         });
         var table = new Table().AddColumns("Learner", "Status", "Score", "Max");
         foreach (var s in summaries)
             table.AddRow(Markup.Escape(s.Learner), s.Status.Text(), s.Result?.Score.ToString("0.##", CultureInfo.InvariantCulture) ?? "", s.Result?.MaxScore.ToString("0.##", CultureInfo.InvariantCulture) ?? "");
         AnsiConsole.Write(table);
+        var failed = summaries.Where(s => s.Status == LearnerStatus.Error).ToList();
+        if (failed.Count > 0)
+            Console.Error.WriteLine($"{failed.Count} learner(s) could not be graded and were skipped (status 'error' in summary.csv): {string.Join(", ", failed.Select(f => f.Learner))}");
         Console.WriteLine($"summary: {Path.Combine(outDir, "summary.csv")}");
         return ExitCodes.Ok;
     }

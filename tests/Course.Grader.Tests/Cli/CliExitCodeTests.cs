@@ -87,17 +87,20 @@ public sealed class CliExitCodeTests(MiniCourseFixture course)
     }
 
     [Fact]
-    public async Task A_malformed_roster_is_rejected_before_anything_is_written()
+    public async Task A_learner_folder_that_is_no_submission_is_reported_and_the_class_still_graded()
     {
         var roster = RepoPaths.NewTempDir("course-roster-bad");
-        Directory.CreateDirectory(Path.Combine(roster, "alice", "Day01"));
+        RepoPaths.CopyTree(Path.Combine(course.Root, "solutions", "Day01"), Path.Combine(roster, "alice", "Day01"));
         Directory.CreateDirectory(Path.Combine(roster, "bob", "notes"));
         var outDir = Path.Combine(RepoPaths.NewTempDir("course-roster-out"), "out");
 
-        var run = await CliProcess.RunAsync(course.Root, "grade", "--roster", roster, "--out", outDir);
+        var run = await CliProcess.RunAsync(course.Root, "grade", "--roster", roster, "--out", outDir, "--public-only", "--day", "1");
 
-        run.ExitCode.Should().Be(2);
-        run.StdErr.Trim().Should().Contain("bob").And.Contain("no DayNN project folders");
-        Directory.Exists(outDir).Should().BeFalse();
+        run.ExitCode.Should().Be(0, "grading completed; the bad learner is reported, not fatal");
+        run.StdErr.Should().Contain("1 learner(s) could not be graded").And.Contain("bob");
+        var rows = File.ReadAllLines(Path.Combine(outDir, "summary.csv"));
+        rows[1].Should().StartWith("alice,graded,30,30,30,graded,", "public-only: Day 1's public share is 30 points");
+        rows[2].Should().StartWith("bob,error,,,,,").And.Contain("no DayNN project folders");
+        Directory.Exists(Path.Combine(outDir, "bob")).Should().BeFalse("nothing is written for a learner who was not graded");
     }
 }
