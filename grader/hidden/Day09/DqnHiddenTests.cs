@@ -136,6 +136,38 @@ public class DqnHiddenTests
     }
 
     [Fact]
+    [Trait("Weight", "1")]
+    public void The_dueling_functions_leave_their_inputs_unchanged()
+    {
+        var rng = new Rng(38);
+        var v = rng.Normal(1.0, 2, 1);
+        var a = rng.Normal(1.0, 2, 3);
+        var dQ = rng.Normal(1.0, 2, 3);
+        var (v0, a0, d0) = (v.ToArray(), a.ToArray(), dQ.ToArray());
+
+        Dqn.DuelingAggregate(v, a);
+        Dqn.DuelingBackward(dQ);
+        Dqn.DuelingBackward(dQ).dA.ToArray().Should().Equal(Dqn.DuelingBackward(dQ).dA.ToArray(), "backward twice gives the same result");
+
+        v.ToArray().Should().Equal(v0);
+        a.ToArray().Should().Equal(a0, "A is an input, not a scratch buffer");
+        dQ.ToArray().Should().Equal(d0, "dQ is an input, not a scratch buffer");
+    }
+
+    [Fact]
+    [Trait("Weight", "2")]
+    public void DqnTrainer_syncs_the_target_every_syncEvery_steps()
+    {
+        var synced = DqnTrainer.Run(GridWorld.Corners4x4(maxSteps: 50), 100, 50, 0.9, new Rng(39));
+        var unsynced = DqnTrainer.Run(GridWorld.Corners4x4(maxSteps: 50), 100, 1_000, 0.9, new Rng(39));
+
+        for (int k = 0; k < synced.Parameters.Count; k++)
+            synced.TargetParameters[k].Value.ToArray().Should().Equal(synced.Parameters[k].Value.ToArray(), "step 100 is a sync step when syncEvery = 50");
+        unsynced.TargetParameters[0].Value.ToArray().Should().NotEqual(unsynced.Parameters[0].Value.ToArray(),
+            "with syncEvery = 1,000 the target is still the initial copy after 100 steps of training");
+    }
+
+    [Fact]
     [Trait("Weight", "5")]
     [Trait("Kind", "Convergence")]
     public void DQN_on_Corners4x4_is_greedy_optimal_for_at_least_2_of_3_seeds()

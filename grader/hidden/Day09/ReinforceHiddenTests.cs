@@ -100,6 +100,35 @@ public class ReinforceHiddenTests
             "the moving average of 20 returns reaches 195; first solved at " + string.Join(", ", runs.Select(Reference.FirstSolvedEpisode)));
     }
 
+    [Fact]
+    [Trait("Weight", "2")]
+    public void Act_samples_each_action_with_its_softmax_probability()
+    {
+        var agent = new Reinforce(new Rng(25));
+        var obs = Tensor.From([0.5, -1.0, 2.0, 0.3], 4);
+        var p = Softmax(agent.Logits(obs));
+        var rng = new Rng(26);
+        int ones = Enumerable.Range(0, 10_000).Count(_ => agent.Act(obs, rng) == 1);
+
+        double sd = Math.Sqrt(10_000 * p[1] * (1 - p[1]));
+        ones.Should().BeInRange((int)(10_000 * p[1] - 4 * sd), (int)(10_000 * p[1] + 4 * sd), $"π(1|s) = {p[1]:F3}: a fresh draw per action");
+    }
+
+    [Fact]
+    [Trait("Weight", "1")]
+    public void The_loss_and_its_gradient_leave_the_logits_and_returns_unchanged()
+    {
+        var (logits, actions, g) = Episode();
+        var z0 = logits.ToArray();
+        var g0 = (double[])g.Clone();
+
+        Reinforce.EpisodeLoss(logits, actions, g);
+        Reinforce.LogitGradient(logits, actions, g);
+
+        logits.ToArray().Should().Equal(z0, "the logits are an input, not a scratch buffer");
+        g.Should().Equal(g0);
+    }
+
     private static double[] Softmax(Tensor logits)
     {
         var z = logits.ToArray();

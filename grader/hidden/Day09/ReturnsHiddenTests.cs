@@ -56,4 +56,14 @@ public class ReturnsHiddenTests
 
         Returns.Normalize([5.0, 5.0, 5.0]).Should().Equal(0.0, 0.0, 0.0);
     }
+
+    [Fact]
+    [Trait("Weight", "1")]
+    public void Normalize_leaves_its_input_unchanged_and_handles_one_element()
+    {
+        double[] g = [3.0, 1.0];
+        Returns.Normalize(g);
+        g.Should().Equal([3.0, 1.0], "the caller's returns are not a scratch buffer");
+        Returns.Normalize([7.0]).Should().Equal(0.0);
+    }
 }

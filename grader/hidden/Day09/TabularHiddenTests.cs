@@ -93,5 +93,6 @@ public class TabularHiddenTests
         var greedy = Enumerable.Range(0, 16).Select(s => Enumerable.Range(0, 4).MaxBy(a => q[s, a])).ToArray();
         Reference.NonOptimalStates(g, 0.9, s => greedy[s]).Should().BeEmpty();
         q[g.StateOf(2, 4), 2].Should().BeApproximately(-1, 1e-6, "one step into the terminal corner: Q = −1");
+        q[g.StateOf(3, 4), 2].Should().BeApproximately(-1 - 0.9, 1e-3, "two steps away: −1 + γ·(−1), so γ is used");
     }
 }
