@@ -71,7 +71,7 @@ public class Day09Figures
             }
         Text(svg, Cx(1), Cy(1) + 5, "S", "middle", 15);
         Text(svg, Cx(12), Cy(1) + 5, "G", "middle", 15);
-        Text(svg, (Cx(2) + Cx(11)) / 2, Cy(1) + 5, "the cliff: −100 and back to the end of the episode", "middle", 12, "#c0392b");
+        Text(svg, (Cx(2) + Cx(11)) / 2, Cy(1) + 5, "the cliff: −100, the episode ends", "middle", 12, "#c0392b");
         void Path(List<(int Col, int Row)> path, int color, double offset)
         {
             var points = string.Join(" ", path.Select(c => $"{N(Cx(c.Col) + offset)},{N(Cy(c.Row) + offset)}"));
@@ -99,7 +99,7 @@ public class Day09Figures
                 new Series("Q-learning", episode, Day09Runs.MovingAverage(Mean(runs.Q))),
                 new Series("SARSA", episode, Day09Runs.MovingAverage(Mean(runs.Sarsa))),
             ],
-            "cliff walk: return per episode while learning (ε = 0.1), mean of seeds 0–4, MA20", "episode", "return");
+            "cliff walk (ε = 0.1): return per episode, seeds 0–4, MA20", "episode", "return");
         FigureFile.Check(Folder, "cliff-returns.svg", figure);
     }
 
@@ -111,11 +111,11 @@ public class Day09Figures
         double[] Mean(double[][] r) => [.. Enumerable.Range(0, Day09Runs.ReinforceEpisodes).Select(e => r.Average(x => Day09Runs.MovingAverage(x)[e]))];
         var figure = LineChart.Render(
             [
-                new Series("normalised returns (baseline)", episode, Mean(with)),
-                new Series("raw returns (no baseline)", episode, Mean(without)),
+                new Series("baseline", episode, Mean(with)),
+                new Series("no baseline", episode, Mean(without)),
                 new Series("195", episode, [.. episode.Select(_ => 195.0)]),
             ],
-            "REINFORCE on CartPole (cap 200), γ 0.99, Adam 0.01: MA20 return, mean of seeds 0–4", "episode", "MA20 return");
+            "REINFORCE on CartPole: MA20 return, seeds 0–4", "episode", "MA20 return");
         with.Select(Day09Runs.FirstSolved).Should().OnlyContain(e => e != null);
         FigureFile.Check(Folder, "reinforce-baseline.svg", figure);
     }
@@ -126,7 +126,7 @@ public class Day09Figures
         var world = GridWorld.Corners4x4();
         var run = Day09Runs.DqnLessonRuns[0];
         var vStar = Day09Runs.CornersOptimalValues(Day09Runs.DqnGamma);
-        var svg = Begin(800, 370, "DQN: replay buffer + target network (sync every 100 steps); learned max Q on the 4×4 corners grid", backMarker: true);
+        var svg = Begin(800, 390, "DQN: replay buffer + target network (sync every 100 steps); learned max Q on the 4×4 corners grid", backMarker: true);
         Box(svg, 30, 70, 130, 44, "#f7f7f7", "#888", "environment");
         Box(svg, 30, 170, 130, 44, "#fff4e0", Palette.At(1), "replay buffer 2,000");
         Box(svg, 230, 70, 160, 44, "#e8f0fa", Palette.At(0), "online Q(s, ·; θ)");
@@ -139,14 +139,16 @@ public class Day09Figures
         Text(svg, 200, 160, "batch 32", "middle", 10);
         Arrow(svg, 160, 200, 230, 266);
         Text(svg, 180, 250, "s'", "middle", 10);
-        Arrow(svg, 330, 250, 330, 114, dashed: true);
-        Text(svg, 336, 190, "y = r + γ(1−done) max Q⁻", "start", 10, "#1f4e79");
-        Arrow(svg, 270, 114, 270, 250, backward: true);
-        Text(svg, 264, 170, "copy θ → θ⁻", "end", 10, "#c0392b");
-        Text(svg, 264, 184, "every 100 steps", "end", 10, "#c0392b");
+        Arrow(svg, 360, 250, 360, 114, dashed: true);
+        Text(svg, 366, 175, "y = r + γ(1−done)", "start", 10, "#1f4e79");
+        Text(svg, 366, 189, "· max Q⁻(s', ·)", "start", 10, "#1f4e79");
+        Arrow(svg, 260, 114, 260, 250, backward: true);
+        Text(svg, 266, 175, "copy θ → θ⁻", "start", 10, "#c0392b");
+        Text(svg, 266, 189, "every 100 steps", "start", 10, "#c0392b");
         Text(svg, 210, 330, "Huber(Q(s, a) − y); the gradient flows only through Q(s, a; θ)", "middle", 11, "#444");
         Grid(svg, world, 480, 70, 66, run.MaxQ, run.Greedy, $"seed 0 after {Day09Runs.DqnSteps:N0} steps: max_a Q and greedy action");
-        Text(svg, 612, 350, $"{run.Optimal}/14 greedy actions optimal; max |max_a Q − V*| = {N(run.MaxError, "0.0e+0")}; V* = −1, −1.9, −2.71", "middle", 11, "#444");
+        Text(svg, 612, 354, $"{run.Optimal}/14 greedy actions optimal; max |max_a Q − V*| = {N(run.MaxError, "0.0e+0")}", "middle", 11, "#444");
+        Text(svg, 612, 372, "V* = −1, −1.9, −2.71 at distance 1, 2, 3 from a corner", "middle", 11, "#444");
         svg.Append("</svg>");
 
         run.Optimal.Should().Be(14);
