@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Course.Model;
 using Course.Grader.Running;
+using Course.Grader.Running.Verdicts;
 using Course.Model.Processes;
 using Course.Grader.Suites;
 
@@ -147,7 +148,8 @@ public sealed class TestCache(CourseLayout layout)
         var name = Path.GetFileNameWithoutExtension(project);
         var build = await ChildProcess.RunAsync(DotnetHost.Path,
             ["build", project, "-c", "Release", "-nologo", "-v", "q", "-nodeReuse:false",
-             $"-p:CourseImplementation={layout.ReferenceImplementation}", "--artifacts-path", ArtifactsDir],
+             $"-p:CourseImplementation={layout.ReferenceImplementation}", VerdictReporterInjection.MsBuildArgument(layout.CacheDir),
+             "--artifacts-path", ArtifactsDir],
             layout.Root, TimeSpan.FromMinutes(10), cancel: cancel);
         if (build.ExitCode != 0)
             throw new GradingException($"{project}: building the tests against {layout.ReferenceImplementation}/ failed:\n{FirstErrors(build.StdOut + build.StdErr)}");
@@ -193,6 +195,7 @@ public sealed class TestCache(CourseLayout layout)
             hash.AppendData(File.ReadAllBytes(file));
         }
         hash.AppendData(Encoding.UTF8.GetBytes(layout.ReferenceImplementation));
+        hash.AppendData(Encoding.UTF8.GetBytes(VerdictReporterInjection.SourceHash));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

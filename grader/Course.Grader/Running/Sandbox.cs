@@ -9,7 +9,8 @@ namespace Course.Grader.Running;
 /// everything it starts dies with it), a network namespace without any interface, a private mount namespace in which
 /// the temp folder shows only its own scratch folder and the course root, submissions, roster, home folders and
 /// <c>/run</c> are covered by empty read-only tmpfs mounts, and an unprivileged user of its own (no capabilities,
-/// no new privileges, so nothing can be unmounted) with process, file-size and core limits.
+/// no new privileges, so nothing can be unmounted) with process, file-size and core limits, and — where the machine
+/// lets the grader make memory cgroups — one memory limit for the whole process tree (<see cref="MemoryCgroup"/>).
 /// Elsewhere those rely on the policy scan alone (<see cref="Describe"/> says which applies).
 /// </summary>
 public sealed class Sandbox
@@ -41,17 +42,28 @@ public sealed class Sandbox
 
     public long MemoryLimitBytes { get; }
 
+    /// <summary>The limit for everything a run holds: its managed heap plus room for the runtime, JIT, thread stacks
+    /// and native buffers (a run past it is killed by the kernel and reported as out of memory).</summary>
+    public long TreeMemoryLimitBytes => MemoryLimitBytes + 768L * 1024 * 1024;
+
+    /// <summary>The whole-tree memory limit of one run, or null where this machine has no usable memory cgroup (the
+    /// GC heap limit still applies).</summary>
+    public MemoryCgroup? CreateMemoryGroup() => UsesNamespaces ? MemoryCgroup.TryCreate(TreeMemoryLimitBytes) : null;
+
     public static bool UsesNamespaces => NamespacesAvailable.Value;
 
     public static string Describe() => UsesNamespaces
-        ? "child process as an unprivileged user of its own; own PID namespace (killed with everything it started); no network; only its scratch folder visible in temp; course root, submissions and home folders hidden; process, file-size and heap limits; wall-clock limit"
+        ? "child process as an unprivileged user of its own; own PID namespace (killed with everything it started); no network; only its scratch folder visible in temp; course root, submissions and home folders hidden; process, file-size and heap limits; " +
+            (MemoryCgroup.Available ? "one memory limit for the whole process tree (cgroup); " : "no whole-tree memory limit (no writable memory cgroup); ") +
+            "wall-clock limit"
         : "child process; heap hard limit; wall-clock limit; network and file access prevented by the policy scan only (no unshare/setpriv as root here)";
 
     /// <summary>
     /// The program and arguments that run <c>dotnet &lt;args&gt;</c> inside the sandbox, whose working folder is
     /// <paramref name="runDir"/> under <paramref name="scratch"/> (the only part of the temp folder it sees, handed to its user).
     /// </summary>
-    public (string FileName, IReadOnlyList<string> Arguments) Wrap(string scratch, IReadOnlyList<string> dotnetArguments)
+    /// <param name="memoryGroup">joined by the child before it drops its privileges, so all it starts stays inside.</param>
+    public (string FileName, IReadOnlyList<string> Arguments) Wrap(string scratch, IReadOnlyList<string> dotnetArguments, MemoryCgroup? memoryGroup = null)
     {
         var dotnet = DotnetHost.Path;
         if (!UsesNamespaces) return (dotnet, dotnetArguments);
@@ -69,14 +81,15 @@ public sealed class Sandbox
         // Root inside the new namespaces: keep the scratch folder, hide the rest of temp (other runs' scratch folders),
         // cover what must stay unseen, hand the scratch folder to the run's user, then drop every privilege for good.
         var script = string.Join(" && ",
-            new[]
+            (memoryGroup is null ? [] : new[] { "echo $$ > \"$CGROUP/cgroup.procs\"" })
+            .Concat(new[]
             {
                 "mount --bind \"$SCRATCH\" /mnt",
                 "mount -t tmpfs -o size=16m,mode=1777 none \"$TEMP\"",
                 "mkdir -p \"$SCRATCH\"",
                 "mount --move /mnt \"$SCRATCH\"",
                 "chown -R \"$RUNUID:$RUNUID\" \"$SCRATCH\"",
-            }
+            })
             .Concat(covered.Select((_, i) => $"mount -t tmpfs -o size=1m,ro,mode=0555 none \"$H{i}\""))
             .Append("cd \"$SCRATCH/run\"")
             .Append($"exec prlimit --nproc={ProcessLimit} --fsize={FileSizeLimitBytes} --core=0 -- " +
@@ -86,6 +99,7 @@ public sealed class Sandbox
             "--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "--propagation", "private", "--",
             "/usr/bin/env", $"SCRATCH={scratch}", $"TEMP={temp}", $"RUNUID={uid}",
         };
+        if (memoryGroup is not null) args.Add($"CGROUP={memoryGroup.Path}");
         args.AddRange(covered.Select((p, i) => $"H{i}={p}"));
         args.AddRange(["/bin/sh", "-c", script, "sandbox", dotnet]);
         args.AddRange(dotnetArguments);

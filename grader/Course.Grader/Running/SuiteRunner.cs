@@ -3,6 +3,7 @@ using Course.Grader.Building;
 using Course.Model.Files;
 using Course.Model.Processes;
 using Course.Grader.Suites;
+using Course.Grader.Running.Verdicts;
 
 namespace Course.Grader.Running;
 
@@ -11,8 +12,8 @@ public sealed record RunLimits(TimeSpan DayTimeout, TimeSpan TestTimeout);
 
 /// <summary>
 /// Runs one cached test suite against a learner's Course.DayNN.dll in a child process: copies the cached test output
-/// to a scratch folder, swaps the learner assembly in, and runs the xunit v3 executable with its XML report going to
-/// a grader-chosen path. When the whole run times out or crashes (stack overflow, Environment.Exit, …) the tests are
+/// to a scratch folder, swaps the learner assembly in, and runs the xunit v3 executable with the signed-verdict
+/// reporter (<see cref="SignedVerdicts"/>): only lines signed with the run's key count. When the whole run times out or crashes (stack overflow, Environment.Exit, …) the tests are
 /// re-run in halves, recursively, so only the tests that hang or crash are lost.
 /// </summary>
 public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
@@ -41,7 +42,7 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
 
             var state = new RunState(suite, scratch, runDir, resultsDir, limits);
             await RunGroupAsync(state, suite.Tests.ToList(), whole: true, limits.DayTimeout, cancel);
-            return new SuiteOutcome(state.Results, state.TimedOut, state.Crashed, watch.Elapsed, state.Processes, state.TestTime, state.QueueTime);
+            return new SuiteOutcome(state.Results, state.TimedOut, state.Crashed || state.Forged, watch.Elapsed, state.Processes, state.TestTime, state.QueueTime);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
@@ -58,20 +59,35 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
     private async Task RunGroupAsync(RunState state, List<TestMethod> group, bool whole, TimeSpan timeout, CancellationToken cancel)
     {
         if (group.Count == 0) return;
-        var xml = Path.Combine(state.ResultsDir, $"run-{Interlocked.Increment(ref state.Processes)}.xml");
-        var args = new List<string> { state.Suite.EntryAssembly, "-noLogo", "-noColor", "-noAutoReporters", "-reporter", "quiet", "-result-xml", xml };
+        var verdictFile = Path.Combine(state.ResultsDir, $"run-{Interlocked.Increment(ref state.Processes)}.verdicts");
+        var verdicts = new SignedVerdicts();
+        var args = new List<string> { state.Suite.EntryAssembly, "-noLogo", "-noColor", "-noAutoReporters", "-reporter", "verdict" };
         if (!whole) foreach (var t in group) { args.Add("-method"); args.Add(t.FullName); }
 
-        var (file, wrapped) = sandbox.Wrap(state.Scratch, args);
+        using var memory = sandbox.CreateMemoryGroup();
+        var (file, wrapped) = sandbox.Wrap(state.Scratch, args, memory);
         ChildOutcome outcome;
         var queued = Stopwatch.StartNew();
         await processSlots.WaitAsync(cancel);
         state.QueueTime += queued.Elapsed;
-        try { outcome = await ChildProcess.RunAsync(file, wrapped, state.RunDir, timeout, sandbox.Environment(state.RunDir), cancel, inheritEnvironment: false); }
+        try
+        {
+            outcome = await ChildProcess.RunAsync(file, wrapped, state.RunDir, timeout, sandbox.Environment(state.RunDir), cancel,
+                inheritEnvironment: false, standardInput: verdicts.Handshake(verdictFile));
+        }
         finally { processSlots.Release(); }
+        var outOfMemory = memory?.OomKilled == true;
 
-        var report = outcome.TimedOut ? null : XunitResults.TryRead(xml, state.Suite.Visibility == TestVisibility.Public);
-        if (report is not null)
+        var read = outcome.TimedOut ? new VerdictRead.Missing() : verdicts.Read(verdictFile, state.Suite.Visibility == TestVisibility.Public);
+        if (read is VerdictRead.Forged forged)
+        {
+            // Re-running would only hand the same code another chance: the group's tests fail, the rest of the day stands.
+            state.Forged = true;
+            foreach (var t in group)
+                state.Results[t.FullName] = new TestOutcome(false, $"the run's results failed verification ({forged.Reason}): they were changed after the tests reported them");
+            return;
+        }
+        if (read is VerdictRead.Verified { Report: var report })
         {
             state.TestTime += report.TestTime;
             foreach (var t in group)
@@ -86,7 +102,9 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
             if (outcome.TimedOut) state.TimedOut = true; else state.Crashed = true;
             state.Results[group[0].FullName] = new TestOutcome(false, outcome.TimedOut
                 ? $"timed out after {timeout.TotalSeconds:0.#} s (the test process was killed)"
-                : $"the test process crashed (exit code {outcome.ExitCode}){CrashHint(outcome)}");
+                : outOfMemory
+                    ? $"the test process was killed: out of memory (all its processes together may use {memory!.LimitBytes / (1024 * 1024)} MB)"
+                    : $"the test process crashed (exit code {outcome.ExitCode}){CrashHint(outcome)}");
             return;
         }
         var half = group.Count / 2;
@@ -125,6 +143,7 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
         public Dictionary<string, TestOutcome> Results { get; } = new(StringComparer.Ordinal);
         public bool TimedOut;
         public bool Crashed;
+        public bool Forged;
         public int Processes;
         public TimeSpan TestTime;
         public TimeSpan QueueTime;

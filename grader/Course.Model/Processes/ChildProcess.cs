@@ -13,9 +13,12 @@ public static class ChildProcess
     private const int OutputCapChars = 64 * 1024;
 
     /// <param name="inheritEnvironment">false: the child gets only <paramref name="environment"/> (sandboxed learner code).</param>
+    /// <param name="standardInput">written to the child's stdin, which is then closed (a secret handed over this way
+    /// never appears in its command line or environment).</param>
     public static async Task<ChildOutcome> RunAsync(
         string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancel = default, bool inheritEnvironment = true)
+        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancel = default, bool inheritEnvironment = true,
+        string? standardInput = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -35,7 +38,12 @@ public static class ChildProcess
         var watch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = info };
         if (!process.Start()) throw new InvalidOperationException($"could not start {fileName}");
-        process.StandardInput.Close();
+        if (standardInput is not null)
+        {
+            try { await process.StandardInput.WriteAsync(standardInput); await process.StandardInput.FlushAsync(cancel); }
+            catch (IOException) { } // the child exited before reading: its outcome says why
+        }
+        try { process.StandardInput.Close(); } catch (IOException) { }
         // Read in blocks rather than lines: a line never ended must not grow without bound in the grader.
         var stdout = ReadCappedAsync(process.StandardOutput);
         var stderr = ReadCappedAsync(process.StandardError);

@@ -134,8 +134,9 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
     [Fact]
     public async Task Forging_the_verdict_file_is_refused_by_the_allowlist_before_anything_runs()
     {
-        // The reproduction from the field: a module initializer starts a thread that finds xunit's -result-xml path in
-        // /proc/self/cmdline through System.Xml's resolver, waits for the file, and marks every test passed.
+        // The reproduction from the field (when verdicts were xunit's XML): a module initializer starts a thread that finds
+        // the -result-xml path in /proc/self/cmdline through System.Xml's resolver, waits for the file, and marks every
+        // test passed. The scan refuses it before anything runs; at run time the signature would catch it.
         const string forge = """
             [System.Runtime.CompilerServices.ModuleInitializer]
             internal static void Init() => new System.Threading.Thread(() =>
@@ -157,6 +158,50 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
         day1.Messages.Should().Contain(m => m.Contains("ModuleInitializerAttribute"))
             .And.Contain(m => m.Contains("System.Xml.XmlUrlResolver"))
             .And.Contain(m => m.Contains("System.Threading.Thread"));
+        Day2Intact(result);
+    }
+
+    [Fact]
+    public async Task Rewriting_the_verdicts_at_run_time_is_detected_and_never_scores()
+    {
+        // With the scan bypassed: try to take the key from stdin, then wait until the reporter closes its file and turn
+        // every failure into a pass. Without the key the rewritten lines no longer verify.
+        const string forge = """
+            [System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void Init()
+            {
+                var stolen = Console.In.ReadLine();
+                new System.Threading.Thread(() =>
+                {
+                    var scratch = System.IO.Directory.GetParent(Environment.CurrentDirectory)!.FullName;
+                    while (true)
+                    {
+                        foreach (var f in System.IO.Directory.GetFiles(scratch, "*.verdicts", System.IO.SearchOption.AllDirectories))
+                        {
+                            try
+                            {
+                                using var stream = new System.IO.FileStream(f, System.IO.FileMode.Open, System.IO.FileAccess.ReadWrite, System.IO.FileShare.None);
+                                var text = new System.IO.StreamReader(stream).ReadToEnd();
+                                if (!text.Contains("\"end\"")) continue;
+                                var forged = System.Text.Encoding.UTF8.GetBytes(text.Replace("\"Fail\"", "\"Pass\"") + (stolen ?? ""));
+                                stream.SetLength(0);
+                                stream.Write(forged);
+                                return;
+                            }
+                            catch (System.IO.IOException) { }
+                        }
+                        System.Threading.Thread.Sleep(2);
+                    }
+                }) { IsBackground = false }.Start();
+            }
+            """;
+        var result = await GradeDay1Hostile(Arithmetic("=> a - b;", GoodScale, forge), skipPolicy: true);
+
+        var day1 = result.Days.Single(d => d.Day == 1);
+        day1.Score.Should().BeLessThan(100);
+        result.Tests.Where(t => t.Day == 1 && t.Status == TestStatus.Failed).Should().NotBeEmpty()
+            .And.Contain(t => t.Output.Contains("failed verification"), "the rewritten file is caught, not merely missing");
+        result.Tests.Single(t => t.Number == "1.1.p1").Status.Should().Be(TestStatus.Failed, "Add is wrong and no forged pass counts");
         Day2Intact(result);
     }
 
@@ -237,6 +282,29 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
 
         Failed(result).Should().Equal("1.2.h1", "1.2.p1");
         result.Tests.Single(t => t.Number == "1.2.p1").Output.Should().Match(o => o.Contains("OutOfMemory") || o.Contains("crashed"));
+        result.Days.Single(d => d.Day == 1).Score.Should().Be(60);
+        Day2Intact(result);
+    }
+
+    [Fact]
+    public async Task Native_memory_outside_the_managed_heap_hits_the_whole_tree_limit_and_fails_only_its_tests()
+    {
+        Assert.SkipUnless(Sandbox.UsesNamespaces && MemoryCgroup.Available,
+            "needs root with a writable memory cgroup (v1 memory controller, or v2 with memory delegated to the grader's group)");
+        // Unmanaged blocks, each page touched: the GC heap limit never sees them; only the cgroup bounds the tree.
+        const string scale = """
+            {
+                while (true)
+                {
+                    var block = System.Runtime.InteropServices.Marshal.AllocHGlobal(64 << 20);
+                    for (var offset = 0; offset < 64 << 20; offset += 4096) System.Runtime.InteropServices.Marshal.WriteByte(block, offset, 1);
+                }
+            }
+            """;
+        var result = await GradeDay1Hostile(Arithmetic(GoodAdd, scale), skipPolicy: true);
+
+        Failed(result).Should().Equal("1.2.h1", "1.2.p1");
+        result.Tests.Single(t => t.Number == "1.2.p1").Output.Should().Contain("out of memory").And.Contain("MB");
         result.Days.Single(d => d.Day == 1).Score.Should().Be(60);
         Day2Intact(result);
     }
