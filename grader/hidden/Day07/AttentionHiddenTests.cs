@@ -1,6 +1,6 @@
 // Kills: D7-M3 softmax over the wrong axis, or the mask ignored; D7-M7 scaled attention without the √dₖ; the causal
 // mask off by one (a query hidden from itself, or seeing the next key); a fully masked row giving NaN; dKeys without
-// the value path or the score path; Backward not repeatable or changing dOut.
+// the value path or the score path; Backward not repeatable or changing dOut; inputs cached by reference.
 using EngineLayers = Course.Engine.Layers;
 
 namespace Course.Day07.Hidden;
@@ -130,5 +130,33 @@ public class AttentionHiddenTests
         Enumerable.Range(0, 3).Any(j => y2[0, 4, j] != y[0, 4, j]).Should().BeTrue("query 4 sees its own key");
         var open = new ScaledDotProductSelfAttention(4, 3, new Rng(6), causal: false);
         open.Forward(x)[0, 0, 0].Should().NotBe(y[0, 0, 0], "without the causal flag query 0 sees every key");
+    }
+    [Fact]
+    [Trait("Weight", "1")]
+    public void Changing_the_inputs_or_the_returned_weights_after_Forward_does_not_change_Backward_and_wrong_shapes_throw()
+    {
+        var rng = new Rng(7);
+        var (q, k) = (rng.Normal(1.0, 2, 3), rng.Normal(1.0, 2, 4, 3));
+        var r = rng.Normal(1.0, 2, 3);
+        var clean = new DotAttention();
+        clean.Forward(q.Clone(), k.Clone());
+        var (dq, dk) = clean.Backward(r);
+        var att = new DotAttention();
+        var (_, w) = att.Forward(q, k);
+        q.Span.Fill(9); k.Span.Fill(-9); w.Span.Fill(0.5);
+
+        var (dq2, dk2) = att.Backward(r);
+
+        TensorAssert.Close(dq2, dq, 0, "Forward keeps its own copies of query, keys and weights");
+        TensorAssert.Close(dk2, dk, 0, "Forward keeps its own copies of query, keys and weights");
+        var x = rng.Normal(1.0, 2, 3, 4);
+        var layer = new ScaledDotProductSelfAttention(4, 2, rng, causal: false);
+        var y = layer.Forward(x);
+        var dOut = rng.Normal(1.0, 2, 3, 2);
+        var dx = layer.Backward(dOut);
+        x.Span.Fill(3);
+        TensorAssert.Close(layer.Backward(dOut), dx, 0, "the cached X is not the caller's tensor");
+        FluentActions.Invoking(() => new DotAttention().Forward(Tensor.Zeros(2, 3), Tensor.Zeros(2, 4, 2))).Should().Throw<ArgumentException>().WithMessage("*DotAttention*");
+        FluentActions.Invoking(() => layer.Forward(Tensor.Zeros(2, 3, 5))).Should().Throw<ArgumentException>().WithMessage("*ScaledDotProductSelfAttention*");
     }
 }

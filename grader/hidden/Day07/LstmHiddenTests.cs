@@ -1,6 +1,6 @@
 // Kills: D7-M1 gate order differs between forward and backward (i and f swapped); D7-M2 h = o ⊙ c without tanh, or
 // tanh's derivative missing in backward; forgetBias ignored or put in another block; dc not carried through f;
-// TimeLstm without dc from step t+1, state not carried when stateful or carried when not; Backward not repeatable.
+// TimeLstm without dc from step t+1 (or a non-zero dc entering the last step), state not carried when stateful or carried when not; Backward not repeatable.
 using EngineLayers = Course.Engine.Layers;
 
 namespace Course.Day07.Hidden;
@@ -150,5 +150,24 @@ public class LstmHiddenTests
         TensorAssert.Close(cell.Wh.Value, reference.Wh.Value, 0, "Wh ~ N(0, 1/H) drawn second");
         TensorAssert.Close(cell.B.Value, reference.B.Value, 0, "b is zero except the f block (20 … 39) = forgetBias");
         FluentActions.Invoking(() => new TimeLstm(3, 4, new Rng(1), false).Forward(Tensor.Zeros(2, 5, 2))).Should().Throw<ArgumentException>().WithMessage("*TimeLstm*");
+    }
+    [Fact]
+    [Trait("Weight", "2")]
+    public void A_single_step_single_row_TimeLstm_equals_one_cell_step_from_zeros()
+    {
+        var rng = new Rng(12);
+        var lstm = new TimeLstm(3, 4, rng, stateful: false);
+        lstm.B.Value.CopyFrom(rng.Normal(0.5, 16));
+        var cell = new LstmCell(lstm.Wx.Value.Clone(), lstm.Wh.Value.Clone(), lstm.B.Value.Clone());
+        var x = rng.Normal(1.0, 1, 1, 3);
+
+        var y = lstm.Forward(x);
+        var (h, c) = cell.Forward(x.Reshape(1, 3), Tensor.Zeros(1, 4), Tensor.Zeros(1, 4));
+
+        TensorAssert.Close(y.Reshape(1, 4), h, 1e-15, "T = 1, N = 1: one step from h = c = 0");
+        TensorAssert.Close(lstm.CellState!, c, 1e-15, "CellState holds the last step's c");
+        var dOut = rng.Normal(1.0, 1, 1, 4);
+        var (dx, _, _) = cell.Backward(dOut.Reshape(1, 4), Tensor.Zeros(1, 4));
+        TensorAssert.Close(lstm.Backward(dOut).Reshape(1, 3), dx, 1e-15, "the last step gets dc = 0 from the future");
     }
 }
