@@ -60,9 +60,9 @@ public sealed partial class CourseManifestTests
     {
         var d = Repo.Manifest.Day(day);
 
-        d.ForbiddenEngineApis.Should().OnlyContain(api => ApiName().IsMatch(api), "entries look like Course.Engine.X.Y, Course.Engine.X.* or Course.Engine.X @ File.cs");
+        d.ForbiddenEngineApis.Should().OnlyContain(api => ApiName().IsMatch(api), "entries look like Course.Engine.X.Y, Course.Engine.X.*, Course.Engine.X @ File.cs or Course.Engine.X @ !File.cs");
     }
 
-    [GeneratedRegex(@"^Course\.Engine(\.[A-Z][A-Za-z0-9]*)+(\.\*)?( @ [A-Za-z0-9]+\.cs)?$")]
+    [GeneratedRegex(@"^Course\.Engine(\.[A-Z][A-Za-z0-9]*)+(\.\*)?( @ !?[A-Za-z0-9]+\.cs)?$")]
     private static partial Regex ApiName();
 }

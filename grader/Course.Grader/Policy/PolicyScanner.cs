@@ -44,7 +44,9 @@ public static class PolicyScanner
         return found.DistinctBy(v => (v.File, v.Line, v.Api)).OrderBy(v => v.File, StringComparer.Ordinal).ThenBy(v => v.Line).ToList();
     }
 
-    /// <summary>Entries apply to every file, or only to one file with "Api @ File.cs" (e.g. GradCheck while writing the numerical gradient).</summary>
+    /// <summary>Entries apply to every file; "Api @ File.cs" only to that file (e.g. GradCheck while writing the numerical
+    /// gradient); "Api @ !File.cs" to every file but that one (an API one exercise may build on, also in files the
+    /// learner adds).</summary>
     private static List<string> EngineApisFor(string file, IReadOnlyList<string> entries)
     {
         var name = Path.GetFileName(file);
@@ -52,8 +54,10 @@ public static class PolicyScanner
         foreach (var entry in entries)
         {
             var at = entry.IndexOf(" @ ", StringComparison.Ordinal);
-            if (at < 0) list.Add(entry.Trim());
-            else if (string.Equals(entry[(at + 3)..].Trim(), name, StringComparison.OrdinalIgnoreCase)) list.Add(entry[..at].Trim());
+            if (at < 0) { list.Add(entry.Trim()); continue; }
+            var target = entry[(at + 3)..].Trim();
+            var except = target.StartsWith('!');
+            if (string.Equals(except ? target[1..].Trim() : target, name, StringComparison.OrdinalIgnoreCase) != except) list.Add(entry[..at].Trim());
         }
         return list;
     }

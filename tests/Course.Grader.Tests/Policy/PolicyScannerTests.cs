@@ -111,6 +111,8 @@ public sealed class PolicyScannerTests
         Scan(body, "Course.Engine.Rng.NextDouble").Should().ContainSingle(v => v.Api == "Course.Engine.Rng.NextDouble");
         Scan(body, "Course.Engine.Rng @ Submission.cs").Should().ContainSingle(v => v.Api == "Course.Engine.Rng");
         Scan(body, "Course.Engine.Rng @ NumericalGradient.cs").Should().BeEmpty("the entry is limited to another file");
+        Scan(body, "Course.Engine.Rng @ !NumericalGradient.cs").Should().ContainSingle(v => v.Api == "Course.Engine.Rng", "every file but the exempt one, including files the learner adds");
+        Scan(body, "Course.Engine.Rng @ !Submission.cs").Should().BeEmpty("this file is the exempt one");
     }
 
     [Fact]
