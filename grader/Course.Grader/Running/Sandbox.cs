@@ -6,9 +6,9 @@ namespace Course.Grader.Running;
 /// assemblies, a clean environment, a wall-clock limit and a GC heap hard limit.
 /// On Linux as root with util-linux (<c>unshare</c>, <c>setpriv</c>, <c>prlimit</c>) — the normal grading set-up —
 /// also: its own PID namespace (it sees no other process, cannot reach the grader's <c>/proc/&lt;pid&gt;/root</c>, and
-/// everything it starts dies with it), a network namespace without any interface, a private mount namespace in which
-/// the temp folder shows only its own scratch folder and the course root, submissions, roster, home folders and
-/// <c>/run</c> are covered by empty read-only tmpfs mounts, and an unprivileged user of its own (no capabilities,
+/// everything it starts dies with it), a network namespace without any interface, a root of its own made of read-only
+/// binds of <c>/usr</c> and the runtime plus its scratch folder (the course root, the cache, submissions, other runs
+/// and home folders are not mounted at all; <see cref="Wrap"/>), and an unprivileged user of its own (no capabilities,
 /// no new privileges, so nothing can be unmounted) with process, file-size and core limits, and — where the machine
 /// lets the grader make memory cgroups — one memory limit for the whole process tree (<see cref="MemoryCgroup"/>).
 /// Elsewhere those rely on the policy scan alone (<see cref="Describe"/> says which applies).
@@ -53,14 +53,27 @@ public sealed class Sandbox
     public static bool UsesNamespaces => NamespacesAvailable.Value;
 
     public static string Describe() => UsesNamespaces
-        ? "child process as an unprivileged user of its own; own PID namespace (killed with everything it started); no network; only its scratch folder visible in temp; course root, submissions and home folders hidden; process, file-size and heap limits; " +
+        ? "child process as an unprivileged user of its own; own PID namespace (killed with everything it started); no network; a read-only root of its own with only /usr, the runtime and its scratch folder (course root, cache, submissions, other runs and home folders absent); process, file-size and heap limits; " +
             (MemoryCgroup.Available ? "one memory limit for the whole process tree (cgroup); " : "no whole-tree memory limit (no writable memory cgroup); ") +
             "wall-clock limit"
         : "child process; heap hard limit; wall-clock limit; network and file access prevented by the policy scan only (no unshare/setpriv as root here)";
 
+    /// <summary>System folders a merged-/usr Debian links into /usr; on other layouts they are bound read-only.</summary>
+    private static readonly string[] TopLevelSystemFolders = ["/bin", "/lib", "/lib64", "/sbin"];
+
+    /// <summary>chroot lives in sbin, which the child's PATH leaves out.</summary>
+    private static readonly Lazy<string> Chroot = new(() =>
+        new[] { "/usr/sbin/chroot", "/sbin/chroot", "/usr/bin/chroot" }.FirstOrDefault(File.Exists) ?? "chroot");
+
+    /// <summary>Device nodes the runtime opens.</summary>
+    private static readonly string[] Devices = ["/dev/null", "/dev/zero", "/dev/random", "/dev/urandom"];
+
     /// <summary>
     /// The program and arguments that run <c>dotnet &lt;args&gt;</c> inside the sandbox, whose working folder is
-    /// <paramref name="runDir"/> under <paramref name="scratch"/> (the only part of the temp folder it sees, handed to its user).
+    /// <paramref name="scratch"/>/run. The child's root is a new, read-only tmpfs holding only read-only binds of
+    /// <c>/usr</c> (and the runtime, where it lives elsewhere), four device nodes, its own <c>/proc</c> and its scratch
+    /// folder (writable, handed to its user): the course root, the cache, other days, other learners and home folders
+    /// are not covered but absent.
     /// </summary>
     /// <param name="memoryGroup">joined by the child before it drops its privileges, so all it starts stays inside.</param>
     public (string FileName, IReadOnlyList<string> Arguments) Wrap(string scratch, IReadOnlyList<string> dotnetArguments, MemoryCgroup? memoryGroup = null)
@@ -69,39 +82,56 @@ public sealed class Sandbox
         if (!UsesNamespaces) return (dotnet, dotnetArguments);
 
         scratch = Path.GetFullPath(scratch);
-        var temp = Path.GetFullPath(Path.GetTempPath()).TrimEnd('/');
         var runtime = Path.GetDirectoryName(ResolveLinks(dotnet))!;
-        var needed = new[] { scratch, runtime, Path.GetDirectoryName(dotnet)! };
+        var binds = new List<string> { "/usr" };
+        var links = new List<(string Name, string Target)>();
+        foreach (var folder in TopLevelSystemFolders)
+        {
+            var info = new DirectoryInfo(folder);
+            if (info.LinkTarget is { } target) links.Add((folder, target));
+            else if (info.Exists) binds.Add(folder);
+        }
+        foreach (var folder in new[] { runtime, Path.GetDirectoryName(dotnet)! })
+            if (!binds.Any(b => IsSameOrUnder(folder, b))) binds.Add(folder);
+        // Only what lies inside a bound folder can be seen at all; of that, cover what must stay unseen.
         var covered = HiddenPaths.Concat(AlwaysHidden)
-            .Where(p => Directory.Exists(p) && !IsSameOrUnder(p, temp) && !needed.Any(n => IsSameOrUnder(n, p)))
+            .Where(p => Directory.Exists(p) && binds.Any(b => IsSameOrUnder(p, b)) && !IsSameOrUnder(scratch, p) && !IsSameOrUnder(runtime, p))
+            .Distinct()
             .ToList();
-        covered = covered.Where(p => !covered.Any(other => other != p && IsSameOrUnder(p, other))).Distinct().ToList();
         var uid = FirstUid + Interlocked.Increment(ref nextUid) % Uids;
 
-        // Root inside the new namespaces: keep the scratch folder, hide the rest of temp (other runs' scratch folders),
-        // cover what must stay unseen, hand the scratch folder to the run's user, then drop every privilege for good.
-        var script = string.Join(" && ",
-            (memoryGroup is null ? [] : new[] { "echo $$ > \"$CGROUP/cgroup.procs\"" })
-            .Concat(new[]
-            {
-                "mount --bind \"$SCRATCH\" /mnt",
-                "mount -t tmpfs -o size=16m,mode=1777 none \"$TEMP\"",
-                "mkdir -p \"$SCRATCH\"",
-                "mount --move /mnt \"$SCRATCH\"",
-                "chown -R \"$RUNUID:$RUNUID\" \"$SCRATCH\"",
-            })
-            .Concat(covered.Select((_, i) => $"mount -t tmpfs -o size=1m,ro,mode=0555 none \"$H{i}\""))
-            .Append("cd \"$SCRATCH/run\"")
-            .Append($"exec prlimit --nproc={ProcessLimit} --fsize={FileSizeLimitBytes} --core=0 -- " +
-                "setpriv --reuid=\"$RUNUID\" --regid=\"$RUNUID\" --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- \"$@\""));
+        // Root inside the new namespaces: build the new root, hand the scratch folder to the run's user, make the root
+        // read-only, enter it, then drop every privilege for good.
+        var steps = new List<string>();
+        if (memoryGroup is not null) steps.Add("echo $$ > \"$CGROUP/cgroup.procs\"");
+        steps.Add("mount -t tmpfs -o size=16m,mode=0755 none /mnt");
+        // A private /tmp for the runtime's own files; the scratch folder is made inside it when it lives under /tmp.
+        steps.Add("mkdir -p /mnt/proc /mnt/dev /mnt/etc /mnt/tmp && mount -t tmpfs -o size=16m,mode=1777,nosuid,nodev none /mnt/tmp");
+        steps.Add("mkdir -p \"/mnt$SCRATCH\"");
+        for (var i = 0; i < binds.Count; i++)
+            steps.Add($"mkdir -p \"/mnt$B{i}\" && mount --bind \"$B{i}\" \"/mnt$B{i}\" && mount -o remount,bind,ro,nosuid,nodev \"/mnt$B{i}\"");
+        for (var i = 0; i < links.Count; i++) steps.Add($"ln -s \"$T{i}\" \"/mnt$N{i}\"");
+        if (File.Exists("/etc/ld.so.cache")) steps.Add("touch /mnt/etc/ld.so.cache && mount --bind -o ro /etc/ld.so.cache /mnt/etc/ld.so.cache");
+        foreach (var device in Devices.Where(File.Exists)) steps.Add($"touch /mnt{device} && mount --bind {device} /mnt{device}");
+        steps.Add("mount --bind \"$SCRATCH\" \"/mnt$SCRATCH\"");
+        steps.Add("mount -t proc -o nosuid,nodev,noexec proc /mnt/proc");
+        for (var i = 0; i < covered.Count; i++) steps.Add($"mount -t tmpfs -o size=1m,ro,mode=0555 none \"/mnt$H{i}\"");
+        steps.Add("mount -o remount,bind,ro /mnt");
+        steps.Add("chown -R \"$RUNUID:$RUNUID\" \"/mnt$SCRATCH\"");
+        steps.Add($"exec {Chroot.Value} /mnt /usr/bin/prlimit --nproc={ProcessLimit} --fsize={FileSizeLimitBytes} --core=0 -- " +
+            "/usr/bin/setpriv --reuid=\"$RUNUID\" --regid=\"$RUNUID\" --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- " +
+            "/usr/bin/env -C \"$SCRATCH/run\" \"$@\"");
+
         var args = new List<string>
         {
-            "--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "--propagation", "private", "--",
-            "/usr/bin/env", $"SCRATCH={scratch}", $"TEMP={temp}", $"RUNUID={uid}",
+            "--net", "--mount", "--pid", "--fork", "--kill-child", "--propagation", "private", "--",
+            "/usr/bin/env", $"SCRATCH={scratch}", $"RUNUID={uid}",
         };
         if (memoryGroup is not null) args.Add($"CGROUP={memoryGroup.Path}");
+        args.AddRange(binds.Select((p, i) => $"B{i}={p}"));
+        args.AddRange(links.SelectMany((l, i) => new[] { $"N{i}={l.Name}", $"T{i}={l.Target}" }));
         args.AddRange(covered.Select((p, i) => $"H{i}={p}"));
-        args.AddRange(["/bin/sh", "-c", script, "sandbox", dotnet]);
+        args.AddRange(["/bin/sh", "-c", string.Join(" && ", steps), "sandbox", dotnet]);
         args.AddRange(dotnetArguments);
         return ("unshare", args);
     }
@@ -141,7 +171,7 @@ public sealed class Sandbox
         {
             var outcome = ChildProcess.RunAsync("unshare", ["--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc",
                 "--propagation", "private", "--", "/bin/sh", "-c",
-                "mount -t tmpfs none /mnt && exec prlimit --nproc=64 -- setpriv --reuid=65534 --regid=65534 --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- true"],
+                "test -x /usr/sbin/chroot -o -x /sbin/chroot -o -x /usr/bin/chroot && mount -t tmpfs none /mnt && exec prlimit --nproc=64 -- setpriv --reuid=65534 --regid=65534 --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- true"],
                 Path.GetTempPath(), TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
             return outcome.ExitCode == 0;
         }

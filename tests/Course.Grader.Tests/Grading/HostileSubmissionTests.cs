@@ -96,7 +96,9 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
             $"echo uid=$(id -u); echo procs=$(ls /proc | grep -c '^[0-9]'); " +
             $"umount /tmp 2>/dev/null && echo umount=yes || echo umount=no; " +
             $"ls /proc/{grader}/root/ 2>/dev/null | head -1 | sed 's/^/graderroot=/'; " +
-            $"ls -A {course.Root} | wc -l | sed 's/^/courseentries=/'; " +
+            $"test -e {course.Root} && echo course=present || echo course=absent; " +
+            $"echo root=$(ls -A / | tr '\\n' ' '); " +
+            $"touch /usr/forged 2>/dev/null && echo usrwrite=yes || echo usrwrite=no; " +
             $"ls /tmp | wc -l | sed 's/^/tmpentries=/'; " +
             $"echo routes=$(grep -vc Iface /proc/net/route)");
 
@@ -104,7 +106,10 @@ public sealed class HostileSubmissionTests(MiniCourseFixture course)
         output.Should().Contain("umount=no", "without capabilities nothing can be unmounted");
         output.Should().MatchRegex(@"procs=[1-9]\|").And.NotMatchRegex(@"procs=\d{2,}", "only the run's own few processes are visible");
         output.Should().NotContain("graderroot=", "the grader's /proc entry (and its view of the course) does not exist in the namespace");
-        output.Should().Contain("courseentries=0|", "the course root is covered");
+        output.Should().Contain("course=absent|", "the course root is not mounted in the run's root at all");
+        var root = System.Text.RegularExpressions.Regex.Match(output, @"root=([^|]*)\|").Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        root.Should().NotBeEmpty().And.BeSubsetOf(["bin", "dev", "etc", "lib", "lib64", "proc", "sbin", "tmp", "usr"], "the root holds only the system folders the runtime needs");
+        output.Should().Contain("usrwrite=no|", "the system folders are read-only");
         output.Should().Contain("tmpentries=1|", "temp shows only the run's own scratch folder, not other days' or learners'");
         output.Should().Contain("routes=0|", "the network namespace has no route anywhere, loopback included");
     }
