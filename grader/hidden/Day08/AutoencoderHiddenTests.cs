@@ -1,6 +1,7 @@
 // Kills: no training (the epoch loop or the optimiser step missing); a wrong loss scale (½, per-batch sums, not
 // averaged over pixels); a missing sigmoid or ReLU; the bottleneck argument ignored; the rng ignored or drawn in a
-// different order; a gradient that skips a layer.
+// different order; a gradient that skips a layer; a loss and Backward scaled wrong in the same way (the gradient check
+// differences the documented loss, computed test side).
 using Course.Engine.Optimizers;
 
 namespace Course.Day08.Hidden;

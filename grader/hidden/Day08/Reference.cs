@@ -20,7 +20,7 @@ internal static class Reference
         return new AeRun(ae, untrained, losses, ae.Loss(test.X));
     });
 
-    /// <summary>Vae(2, Rng 5), Adam 1e-3, batch 32, 10 epochs from Rng 51; test −ELBO after each epoch with ε from Rng 52.</summary>
+    /// <summary>Vae(2, Rng 5), Adam 1e-3, batch 32, 10 epochs from Rng 51; test −ELBO (the documented loss, test side) after each epoch with ε from Rng 52.</summary>
     public static readonly Lazy<VaeRun> Vae10 = new(() =>
     {
         var (train, test) = Digits8x8.Value;
@@ -33,8 +33,11 @@ internal static class Reference
         for (int e = 0; e < 10; e++)
         {
             trainLoss[e] = vae.TrainEpoch(train, 32, opt, rng);
-            var (rec, kl) = vae.Loss(test.X, new Rng(52));
-            (testElbo[e], testKl[e]) = (rec + kl, kl);
+            // Scored with the documented loss, not the learner's Loss, so a loss that under-reports a term cannot pass.
+            var terms = VaeHiddenTests.LossTerms(vae, test.X, new Rng(52).Normal(1.0, test.X.Dim(0), vae.Latent));
+            int pixels = test.X.Length;
+            testElbo[e] = terms.Sum();
+            testKl[e] = terms.Slice(0, pixels, terms.Length - pixels).Sum();
         }
         return new VaeRun(vae, trainLoss, testElbo, testKl);
     });

@@ -1,7 +1,8 @@
 // Kills: D8-M2 z sampled without the reparameterisation path (the encoder gets only the KL gradient) or a new ε in
 // Backward; the KL taken from z instead of the encoder's (μ, logVar); reconstruction averaged over pixels instead of
 // summed; probabilities instead of logits in the BCE; ε not drawn from the given rng, or one ε reused for every batch;
-// samples not from the prior.
+// samples not from the prior; a Loss that under-reports a term, or a loss and Backward wrong in the same way (the test
+// −ELBO and the gradient check use the documented loss, computed test side).
 using Course.Engine.Optimizers;
 
 namespace Course.Day08.Hidden;
