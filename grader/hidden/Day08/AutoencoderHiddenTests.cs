@@ -1,6 +1,7 @@
 // Kills: no training (the epoch loop or the optimiser step missing); a wrong loss scale (½, per-batch sums, not
 // averaged over pixels); a missing sigmoid or ReLU; the bottleneck argument ignored; the rng ignored or drawn in a
-// different order; a gradient that skips a layer.
+// different order; a gradient that skips a layer; a loss and Backward scaled wrong in the same way (the gradient check
+// differences the documented loss, computed test side).
 using Course.Engine.Optimizers;
 
 namespace Course.Day08.Hidden;
@@ -41,7 +42,14 @@ public class AutoencoderHiddenTests
         ae.Loss(x);
         ae.Backward();
 
-        Reference.ParametersMatch(ae.Parameters, () => ae.Loss(x), 1e-5);
+        Reference.ParametersMatch(ae.Parameters, () => LossTerms(ae, x), 1e-6);
+    }
+
+    /// <summary>The loss as its N·64 terms (x̂ − x)² / (N·64), for the term-by-term central differences.</summary>
+    internal static Tensor LossTerms(Autoencoder ae, Tensor x)
+    {
+        var d = ae.Reconstruct(x) - x;
+        return d * d / x.Length;
     }
 
     [Fact]
