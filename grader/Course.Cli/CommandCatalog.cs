@@ -23,6 +23,7 @@ public static class CommandCatalog
         VerifyCommand.Create,
         RosterCommand.Create,
         CertifyCommand.Create,
+        TechnicalCommand.Create,
     ];
 
     /// <summary>Checks `course check` runs after the grader's own (twins, traits, solutions, stubs, mutants).</summary>

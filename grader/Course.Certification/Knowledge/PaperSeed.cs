@@ -11,9 +11,12 @@ public sealed class PaperSeed
 {
     private ulong _state;
 
-    public PaperSeed(string cohort, string learner)
+    public PaperSeed(string cohort, string learner) : this(cohort, learner, "course-knowledge-test") { }
+
+    /// <summary>A stream for another draw of the same learner (e.g. the technical test's variants), independent of the paper's.</summary>
+    public PaperSeed(string cohort, string learner, string purpose)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"course-knowledge-test\n{cohort}\n{learner}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{purpose}\n{cohort}\n{learner}"));
         _state = BitConverter.ToUInt64(hash, 0);
     }
 

@@ -24,12 +24,17 @@ public static class CohortReports
         return csv.ToString();
     }
 
+    /// <summary>Every award in the order the reports list them.</summary>
+    public static IReadOnlyList<string> AwardOrder { get; } =
+    [
+        CohortCertification.BestTotal, CohortCertification.BestKnowledge, CohortCertification.BestTechnical,
+        .. CohortCertification.Themes.Select(t => t.Award), CohortCertification.BestModel, CohortCertification.Complete,
+    ];
+
     public static string AwardsMarkdown(IReadOnlyList<CertificationOutcome> outcomes)
     {
         var md = new StringBuilder("# 表彰 / Awards\n\n| award | winners | figure |\n| --- | --- | --- |\n");
-        var names = new[] { CohortCertification.BestTotal, CohortCertification.BestKnowledge, CohortCertification.BestTechnical }
-            .Concat(CohortCertification.Themes.Select(t => t.Award)).Append(CohortCertification.BestModel).Append(CohortCertification.Complete);
-        foreach (var award in names)
+        foreach (var award in AwardOrder)
         {
             var winners = outcomes.Where(o => o.Awards.Contains(award)).ToList();
             var who = winners.Count == 0 ? "—" : string.Join(", ", winners.Select(w => $"{w.Learner.Name} ({w.Learner.LearnerId})"));
@@ -38,7 +43,8 @@ public static class CohortReports
         return md.ToString();
     }
 
-    private static string Figure(string award, CertificationOutcome o) => award switch
+    /// <summary>The figure that won <paramref name="award"/> for <paramref name="o"/>.</summary>
+    public static string Figure(string award, CertificationOutcome o) => award switch
     {
         CohortCertification.BestTotal => $"total {Num(o.Total)}",
         CohortCertification.BestKnowledge => $"knowledge {Num(o.Learner.Knowledge)}%",

@@ -4,9 +4,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Course.Certification.Analysis;
 using Course.Certification.Credentials;
+using Course.Certification.Printing;
 using Course.Certification.Knowledge;
 using Course.Certification.Results;
+using Course.Certification.Technical;
 using Course.Grader;
 using Course.Grader.Grading;
 using Course.Grader.Results;
@@ -22,7 +25,8 @@ namespace Course.Cli.Commands;
 /// cohort. Per learner folder (DayNN/ coursework, <c>knowledge/answers.csv</c>, optionally an instructor-written
 /// <c>technical/score.json</c>): the coursework is graded as <c>course grade --roster</c> does (and resumes the same way),
 /// the answers are scored against the learner's own paper, then the cohort is certified (weights, pass conditions, dense
-/// rank, awards). Writes <c>learners/&lt;id&gt;/results.json</c>, a signed <c>certificate.jwt</c> for each passing learner,
+/// rank, awards). Writes <c>learners/&lt;id&gt;/results.json</c>, for each passing learner a signed <c>certificate.jwt</c> with
+/// its printable <c>certificate.html</c> and <c>certificate.pdf</c>,
 /// <c>summary.csv</c> and <c>awards.md</c>. A learner folder that cannot be graded is reported and skipped.
 /// </summary>
 public static class CertifyCommand
@@ -31,6 +35,8 @@ public static class CertifyCommand
     public const string StagingFolder = "coursework-roster";
     public const string LearnersFolder = "learners";
     public const string CertificateFile = "certificate.jwt";
+    public const string CertificateHtmlFile = "certificate.html";
+    public const string CertificatePdfFile = "certificate.pdf";
     public const string AnswersPath = "knowledge/answers.csv";
     public const string TechnicalPath = "technical/score.json";
 
@@ -94,7 +100,8 @@ public static class CertifyCommand
                 MaxParallelism = parse.GetValue(jobs),
                 HiddenPaths = [rosterDir, outDir],
             };
-            var rosterGrader = new RosterGrader(new SubmissionGrader(layout));
+            var dayGrader = new SubmissionGrader(layout);
+            var rosterGrader = new RosterGrader(dayGrader);
             var graded = await rosterGrader.GradeAsync(staging, Path.Combine(outDir, CourseworkFolder), options, (learner, s) =>
                 Console.Error.WriteLine($"{learner}: coursework {s.Status.Text()}{(s.Result is { } r ? $" {r.Score.ToString("0.##", CultureInfo.InvariantCulture)}/{r.MaxScore.ToString("0.##", CultureInfo.InvariantCulture)}" : "")}{(s.Error is { } e ? $" ({e})" : "")}"),
                 cancel);
@@ -109,7 +116,11 @@ public static class CertifyCommand
                     Console.Error.WriteLine($"course: {summary.Learner}: skipped: {skipped[summary.Learner]}");
                     continue;
                 }
-                try { records.Add(Collect(summary.Learner, folder, summary.Result, bank, cohortId, settings)); }
+                try
+                {
+                    var technicalTest = await TechnicalSubmission.GradeAsync(dayGrader, folder, signingKey, cohortId, summary.Learner, options with { HiddenPaths = [rosterDir, outDir] }, cancel);
+                    records.Add(Collect(summary.Learner, folder, summary.Result, bank, cohortId, settings, technicalTest));
+                }
                 catch (Exception e) when (e is CourseInputException or IOException or JsonException or FormatException)
                 {
                     skipped[summary.Learner] = e.Message;
@@ -124,6 +135,7 @@ public static class CertifyCommand
             var instructorName = parse.GetValue(instructor) ?? "Instructor";
             var issued = DateTimeOffset.UtcNow;
             var certificates = 0;
+            var printPdf = true;
             foreach (var (record, outcome) in records.Zip(outcomes))
             {
                 var folder = Path.Combine(outDir, LearnersFolder, record.Components.LearnerId);
@@ -132,24 +144,39 @@ public static class CertifyCommand
                 var certificate = Path.Combine(folder, CertificateFile);
                 if (outcome.Result == CertificationResult.Fail)
                 {
-                    if (File.Exists(certificate)) File.Delete(certificate); // an earlier run's certificate no longer holds
+                    // An earlier run's certificate no longer holds.
+                    foreach (var file in new[] { certificate, Path.Combine(folder, CertificateHtmlFile), Path.Combine(folder, CertificatePdfFile) })
+                        if (File.Exists(file)) File.Delete(file);
                     continue;
                 }
                 var content = new CertificateContent(cohortId, record.Components.LearnerId, record.Components.Name, manifest.Title.Ja, manifest.Title.En,
                     instructorName, issuerId, issued, Round(record.Components.Coursework), Round(record.Components.Knowledge), Round(record.Components.Technical),
                     outcome.Total, CertificationOutcome.Label(outcome.Result), outcome.Awards, Convert.ToHexStringLower(SHA256.HashData(results)));
                 AtomicFile.WriteAllText(certificate, VcJwt.Sign(OpenBadgeCredential.Create(content), signingKey) + "\n");
+                AtomicFile.WriteAllText(Path.Combine(folder, CertificateHtmlFile), CertificateHtml.Render(content));
+                if (printPdf)
+                {
+                    try { AtomicFile.WriteAllBytes(Path.Combine(folder, CertificatePdfFile), CertificatePdf.Render(content)); }
+                    catch (InvalidOperationException e)
+                    {
+                        printPdf = false;
+                        Console.Error.WriteLine($"warning: {e.Message}; certificates are written as .jwt and .html only");
+                    }
+                }
                 certificates++;
             }
 
             AtomicFile.WriteAllText(Path.Combine(outDir, "summary.csv"), SummaryCsv(learners.Select(l => l.Id).ToList(), records, outcomes, skipped));
             AtomicFile.WriteAllText(Path.Combine(outDir, "awards.md"), CohortReports.AwardsMarkdown(outcomes));
+            var analysis = CohortAnalysis.Write(outDir, cohortId, $"{manifest.Title.Ja} / {manifest.Title.En}", settings, bank, outcomes,
+                records.ToDictionary(r => r.Components.LearnerId, r => r.Knowledge), skipped, learners, layout);
             foreach (var o in outcomes)
                 Console.WriteLine($"{o.Learner.LearnerId}: {CertificationOutcome.Code(o.Result)} total {Num(o.Total)} rank {o.Rank}" +
                                   (o.FailedConditions.Count > 0 ? $" ({string.Join("; ", o.FailedConditions)})" : "") +
                                   (o.Awards.Count > 0 ? $" awards: {string.Join("; ", o.Awards)}" : ""));
             Console.WriteLine($"{outcomes.Count} certified ({certificates} certificates signed with key {thumbprint}), {skipped.Count} skipped: " +
                               $"{Path.Combine(outDir, "summary.csv")}, {Path.Combine(outDir, "awards.md")}");
+            Console.WriteLine(analysis.Summary);
             return ExitCodes.Ok;
         });
         return command;
@@ -159,7 +186,7 @@ public static class CertifyCommand
     private sealed record LearnerRecord(
         LearnerComponents Components, GradeResult Coursework, string CourseworkStatus,
         KnowledgeScore? Knowledge, string KnowledgeStatus, string? AnswersSha256,
-        string TechnicalStatus, string? TechnicalSha256);
+        string TechnicalStatus, string? TechnicalSha256, TechnicalResult? TechnicalTest = null);
 
     /// <summary>Copies the learner's DayNN sources (the only files the grader reads) into the staging roster.</summary>
     private static void Stage(Submission submission, string target)
@@ -175,7 +202,7 @@ public static class CertifyCommand
             Directory.CreateDirectory(Path.Combine(target, Path.GetFileName(dayFolder))); // a day without sources still counts as submitted
     }
 
-    private static LearnerRecord Collect(string id, string folder, GradeResult coursework, ExamBank bank, string cohort, CertificationSettings settings)
+    private static LearnerRecord Collect(string id, string folder, GradeResult coursework, ExamBank bank, string cohort, CertificationSettings settings, TechnicalResult? technicalTest)
     {
         var dayScores = coursework.Days.ToDictionary(d => d.Day, d => d.MaxScore > 0 ? 100 * d.Score / d.MaxScore : 0);
         var broken = coursework.Days.Where(d => d.Status != DayStatus.Graded).Select(d => $"day{d.Day:00} {d.Status.Text()}").ToList();
@@ -195,7 +222,9 @@ public static class CertifyCommand
 
         var technicalFile = Path.Combine(folder, TechnicalPath);
         var (technical, late, accuracy, technicalStatus, technicalSha) = (0.0, false, (double?)null, "not_submitted", (string?)null);
-        if (File.Exists(technicalFile))
+        if (technicalTest is not null) // the graded technical test; technical/score.json is the instructor's override only without one
+            (technical, late, technicalStatus, technicalSha) = (technicalTest.Score, technicalTest.Late, technicalTest.Status, technicalTest.SubmissionSha256);
+        else if (File.Exists(technicalFile))
         {
             var bytes = File.ReadAllBytes(technicalFile);
             technicalSha = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -208,7 +237,7 @@ public static class CertifyCommand
         var components = new LearnerComponents(id, name, dayScores, knowledge?.Correct ?? 0, paper.Items.Count,
             knowledge?.Pools.ToDictionary(p => p.Pool, p => p.Correct) ?? [], technical, late, accuracy, allHidden);
         return new LearnerRecord(components, coursework, broken.Count == 0 ? "graded" : string.Join("; ", broken),
-            knowledge, knowledge is null ? "not_submitted" : "scored", answersSha, technicalStatus, technicalSha);
+            knowledge, knowledge is null ? "not_submitted" : "scored", answersSha, technicalStatus, technicalSha, technicalTest);
     }
 
     /// <summary>
@@ -277,7 +306,9 @@ public static class CertifyCommand
                 ["late"] = c.TechnicalLate,
                 ["model_accuracy"] = c.ModelAccuracy,
                 ["score_sha256"] = record.TechnicalSha256,
-                ["note"] = "the technical test is not run by the platform: its score is the instructor's technical/score.json, else 0",
+                ["tasks"] = new JsonArray([.. (record.TechnicalTest?.Tasks ?? []).Select(t => (JsonNode)new JsonObject { ["task"] = t.Task, ["variant"] = t.Variant, ["score"] = t.Score, ["max_score"] = t.MaxScore })]),
+                ["problems"] = new JsonArray([.. (record.TechnicalTest?.Problems ?? []).Select(p => (JsonNode)JsonValue.Create(p))]),
+                ["note"] = record.TechnicalTest is not null ? TechnicalResult.T6Note : "no technical/Technical submission with a start token: the score is the instructor's technical/score.json, else 0",
             },
             ["total"] = outcome.Total,
             ["result"] = CertificationOutcome.Code(outcome.Result),

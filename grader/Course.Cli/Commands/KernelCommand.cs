@@ -66,6 +66,8 @@ public static class KernelCommand
             var courseDll = typeof(KernelCommand).Assembly.Location;
             var dir = KernelSpecInstaller.Install(courseDll, parse.GetValue(user), parse.GetValue(prefix));
             Console.WriteLine($"installed kernelspec {KernelSpecInstaller.Name} in {dir}");
+            // The spec runs this very build: a learner who rebuilds in another configuration must re-install.
+            Console.WriteLine($"it starts: dotnet {courseDll} kernel (re-run this install after building the CLI in another configuration or folder)");
             return ExitCodes.Ok;
         });
         return install;

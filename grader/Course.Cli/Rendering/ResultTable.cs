@@ -1,10 +1,11 @@
 using System.Globalization;
+using Course.Grader.Reports;
 using Course.Grader.Results;
 using Spectre.Console;
 
 namespace Course.Cli.Rendering;
 
-/// <summary>The console view of a grade: one row per day, then day messages and failed tests with their hints.</summary>
+/// <summary>The console view of a grade: one row per day (per exercise too when learners grade themselves), then day messages and failed tests with their hints.</summary>
 public static class ResultTable
 {
     public static void Write(GradeResult result)
@@ -18,6 +19,9 @@ public static class ResultTable
             table.AddRow(d.Day.ToString(CultureInfo.InvariantCulture), F(d.Score), F(d.MaxScore), status, $"{tests.Count(t => t.Passed)}/{tests.Count}", F(d.ExecutionTime));
         }
         AnsiConsole.Write(table);
+        if (result.PublicOnly)
+            foreach (var e in ExerciseSummary.Of(result))
+                AnsiConsole.WriteLine($"  {(e.Passed == e.Tests ? "✓" : "✗")} {e.Exercise}: {e.Passed}/{e.Tests} tests passed, {F(e.Score)}/{F(e.MaxScore)} points");
         foreach (var d in result.Days.Where(d => d.Messages.Count > 0))
         {
             AnsiConsole.MarkupLine($"[bold]Day {d.Day}: {d.Status.Text()}[/]");
@@ -28,6 +32,7 @@ public static class ResultTable
             AnsiConsole.WriteLine($"  ✗ {t.Number} {t.Name} (0/{F(t.MaxScore)}): {t.Output.Split('\n')[0]}");
         if (failed.Count > 40) AnsiConsole.WriteLine($"  … and {failed.Count - 40} more failed tests (see the reports)");
         AnsiConsole.WriteLine(result.Output);
+        if (TestCounts.Explain(result) is { } counts) AnsiConsole.WriteLine(counts);
         AnsiConsole.WriteLine($"Total: {F(result.Score)} / {F(result.MaxScore)} in {F(result.ExecutionTime)} s");
     }
 

@@ -31,6 +31,9 @@ public sealed class TestCache(CourseLayout layout)
 {
     private static readonly SemaphoreSlim InProcessLock = new(1, 1);
 
+    /// <summary>Stamps whose outputs this grader has hashed and found intact.</summary>
+    private readonly HashSet<string> verified = new(StringComparer.Ordinal);
+
     public string ArtifactsDir => Path.Combine(layout.CacheDir, "artifacts");
 
     public async Task<CachedDay> GetAsync(DayManifest day, CancellationToken cancel = default)
@@ -51,11 +54,12 @@ public sealed class TestCache(CourseLayout layout)
             TestSuite? hiddenSuite = layout.HasHiddenTests(day)
                 ? await BuildSuiteAsync(layout.HiddenTestsProject(day), TestVisibility.Hidden, cancel)
                 : null;
-            var record = new StampRecord(stamp, publicSuite, hiddenSuite);
+            var record = new StampRecord(stamp, publicSuite, hiddenSuite, OutputHash(publicSuite, hiddenSuite));
             Directory.CreateDirectory(Path.GetDirectoryName(stampFile)!);
             var temp = stampFile + ".tmp";
             await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(record), cancel);
             File.Move(temp, stampFile, overwrite: true);
+            verified.Add(stampFile);
             return Describe(day, publicSuite, hiddenSuite, watch.Elapsed);
         }
         finally
@@ -63,6 +67,10 @@ public sealed class TestCache(CourseLayout layout)
             InProcessLock.Release();
         }
     }
+
+    /// <summary>Whether the day's cached build is current and intact (inputs unchanged, outputs and listings as built).</summary>
+    public bool HasIntactBuild(DayManifest day) =>
+        !string.IsNullOrEmpty(day.Project) && TryLoad(Path.Combine(layout.CacheDir, day.Label, "stamp.json"), InputHash(day), day) is not null;
 
     private CachedDay? TryLoad(string stampFile, string stamp, DayManifest day)
     {
@@ -73,9 +81,35 @@ public sealed class TestCache(CourseLayout layout)
             if (record is null || record.Stamp != stamp) return null;
             if (!File.Exists(Path.Combine(record.Public.OutputDir, record.Public.EntryAssembly))) return null;
             if (record.Hidden is not null && !File.Exists(Path.Combine(record.Hidden.OutputDir, record.Hidden.EntryAssembly))) return null;
+            // A cache that lost its hidden suite would quietly grade on public tests only.
+            if ((record.Hidden is null) == layout.HasHiddenTests(day)) return null;
+            if (!verified.Contains(stampFile))
+            {
+                if (record.Outputs != OutputHash(record.Public, record.Hidden)) return null;
+                verified.Add(stampFile);
+            }
             return Describe(day, record.Public, record.Hidden, TimeSpan.Zero);
         }
-        catch (JsonException) { return null; }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>
+    /// Hash of what grading trusts from the cache: every file of the suites' output folders and the test listings.
+    /// Checked once per grader before first use; any difference (a damaged or edited cache) rebuilds.
+    /// </summary>
+    private static string OutputHash(TestSuite pub, TestSuite? hidden)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var suite in hidden is null ? [pub] : new[] { pub, hidden })
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{suite.Visibility}\n{suite.EntryAssembly}\n{JsonSerializer.Serialize(suite.Tests)}\n"));
+            foreach (var file in Directory.EnumerateFiles(suite.OutputDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(suite.OutputDir, file) + "\n"));
+                hash.AppendData(File.ReadAllBytes(file));
+            }
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static CachedDay Describe(DayManifest day, TestSuite pub, TestSuite? hidden, TimeSpan elapsed)
@@ -171,5 +205,5 @@ public sealed class TestCache(CourseLayout layout)
         }
     }
 
-    private sealed record StampRecord(string Stamp, TestSuite Public, TestSuite? Hidden);
+    private sealed record StampRecord(string Stamp, TestSuite Public, TestSuite? Hidden, string? Outputs);
 }

@@ -80,7 +80,8 @@ public static partial class Mutants
                 else File.Copy(file, destination, overwrite: true);
             }
 
-            var result = await grader.GradeAsync(submission, options with { Days = [mutant.Day.Day], PublicOnly = false }, null, cancel);
+            // A stand-in is judged on the whole day's score; any other mutant on hidden points alone, so its public suite is not run.
+            var result = await grader.GradeAsync(submission, options with { Days = [mutant.Day.Day], PublicOnly = false, HiddenOnly = mutant.MaxScore is null }, null, cancel);
             var day = result.Days.Single();
             var hidden = result.Tests.Where(t => t.Hidden).ToList();
             var hiddenScore = hidden.Sum(t => t.Score);

@@ -9,6 +9,9 @@ public sealed record GradeOptions
     /// <summary>Run the public tests only (what a learner can run themselves); hidden tests are neither run nor listed.</summary>
     public bool PublicOnly { get; init; }
 
+    /// <summary>Run the hidden tests only: for checks that judge hidden points alone (mutants), not for learners' grades.</summary>
+    public bool HiddenOnly { get; init; }
+
     /// <summary>Test-only: skip the policy scan so the runtime sandbox itself can be proven.</summary>
     public bool SkipPolicy { get; init; }
 

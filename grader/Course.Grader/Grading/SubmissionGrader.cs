@@ -105,7 +105,7 @@ public sealed class SubmissionGrader
         var day = cached.Day;
         var hidden = options.PublicOnly ? null : cached.Hidden;
         var points = PointAllocation.Allocate(day, manifest.Grading, cached.Public.Tests, cached.Hidden?.Tests);
-        var suites = hidden is null ? new[] { cached.Public } : [cached.Public, hidden];
+        var suites = hidden is null ? new[] { cached.Public } : options.HiddenOnly ? [hidden] : [cached.Public, hidden];
 
         if (!submission.DayFolders.TryGetValue(day.Day, out var folder))
             return Zero(DayStatus.CompileError, [$"{day.Project}/ is missing from the submission"], "not run: the day is missing from the submission");
@@ -135,15 +135,17 @@ public sealed class SubmissionGrader
         if (status != DayStatus.Graded)
             messages.Insert(0, $"some tests {(status == DayStatus.Timeout ? "timed out" : "crashed the test process")}; only those tests lost their points");
         progress?.Report($"{day.Label}: done");
+        var publicRun = suites[0] == cached.Public ? outcomes[0] : null;
+        var hiddenRun = suites[^1] == hidden ? outcomes[^1] : null;
         var timings = new DayTimings
         {
             Compile = Math.Round(compileSeconds, 3),
-            PublicWall = Math.Round(outcomes[0].Elapsed.TotalSeconds, 3),
-            PublicQueue = Math.Round(outcomes[0].QueueTime.TotalSeconds, 3),
-            PublicTests = Math.Round(outcomes[0].TestTime.TotalSeconds, 3),
-            HiddenWall = outcomes.Length > 1 ? Math.Round(outcomes[1].Elapsed.TotalSeconds, 3) : 0,
-            HiddenQueue = outcomes.Length > 1 ? Math.Round(outcomes[1].QueueTime.TotalSeconds, 3) : 0,
-            HiddenTests = outcomes.Length > 1 ? Math.Round(outcomes[1].TestTime.TotalSeconds, 3) : 0,
+            PublicWall = Math.Round(publicRun?.Elapsed.TotalSeconds ?? 0, 3),
+            PublicQueue = Math.Round(publicRun?.QueueTime.TotalSeconds ?? 0, 3),
+            PublicTests = Math.Round(publicRun?.TestTime.TotalSeconds ?? 0, 3),
+            HiddenWall = Math.Round(hiddenRun?.Elapsed.TotalSeconds ?? 0, 3),
+            HiddenQueue = Math.Round(hiddenRun?.QueueTime.TotalSeconds ?? 0, 3),
+            HiddenTests = Math.Round(hiddenRun?.TestTime.TotalSeconds ?? 0, 3),
             Processes = outcomes.Sum(o => o.Processes),
         };
         return (MakeDay(day, tests, status, messages, watch.Elapsed) with { Timings = timings }, tests);
@@ -177,6 +179,7 @@ public sealed class SubmissionGrader
                 Tags = [$"day{day.Day}", exercise, hidden ? "hidden" : "public"],
                 Day = day.Day,
                 Exercise = test.Exercise,
+                Cases = Math.Max(1, outcome.Cases),
             };
         }
     }

@@ -4,7 +4,7 @@ using Course.Grader.Results;
 
 namespace Course.Grader.Reports;
 
-/// <summary>A Markdown report: totals, a per-day table, day messages (compiler/policy), then failed tests with their hints.</summary>
+/// <summary>A Markdown report: totals, per-day and per-exercise tables, day messages (compiler/policy), failed tests with their hints, then the passed tests.</summary>
 public static class MarkdownReport
 {
     public static string Render(GradeResult result)
@@ -21,6 +21,16 @@ public static class MarkdownReport
             var tests = result.Tests.Where(t => t.Day == d.Day).ToList();
             md.AppendLine($"| {d.Day} | {F(d.Score)} | {F(d.MaxScore)} | {d.Status.Text()} | {tests.Count(t => t.Passed)}/{tests.Count} |");
         }
+        if (TestCounts.Explain(result) is { } counts)
+        {
+            md.AppendLine();
+            md.AppendLine(counts);
+        }
+        md.AppendLine();
+        md.AppendLine("| Exercise | Passed | Score | Max |");
+        md.AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var e in ExerciseSummary.Of(result))
+            md.AppendLine($"| {e.Exercise} | {e.Passed}/{e.Tests} | {F(e.Score)} | {F(e.MaxScore)} |");
         foreach (var d in result.Days.Where(d => d.Messages.Count > 0))
         {
             md.AppendLine();
@@ -38,6 +48,16 @@ public static class MarkdownReport
             md.AppendLine();
             foreach (var t in failed.Where(t => !t.Output.StartsWith("not run:", StringComparison.Ordinal)))
                 md.AppendLine($"- **{t.Number}** {Escape(t.Name)} (0 / {F(t.MaxScore)}): {Escape(t.Output.Split('\n')[0])}");
+        }
+        var passed = result.Tests.Where(t => t.Passed).ToList();
+        if (passed.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine($"<details><summary>Passed tests ({passed.Count})</summary>");
+            md.AppendLine();
+            foreach (var t in passed) md.AppendLine($"- **{t.Number}** {Escape(t.Name)} ({F(t.Score)} / {F(t.MaxScore)})");
+            md.AppendLine();
+            md.AppendLine("</details>");
         }
         return md.ToString();
     }

@@ -42,6 +42,8 @@ public sealed record TestResult
     [JsonPropertyName("tags")] public required IReadOnlyList<string> Tags { get; init; }
     [JsonPropertyName("day")] public required int Day { get; init; }
     [JsonPropertyName("exercise")] public string? Exercise { get; init; }
+    /// <summary>Test cases the method ran (a theory's data rows; `dotnet test` counts each); 1 when it did not run.</summary>
+    [JsonPropertyName("cases")] public int Cases { get; init; } = 1;
     [JsonIgnore] public bool Passed => Status == TestStatus.Passed;
     [JsonIgnore] public bool Hidden => Visibility != "visible";
 }

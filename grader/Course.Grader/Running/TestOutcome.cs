@@ -1,7 +1,8 @@
 namespace Course.Grader.Running;
 
-/// <summary>What happened to one test method in the learner's run (all theory cases together).</summary>
-public sealed record TestOutcome(bool Passed, string Output);
+/// <summary>What happened to one test method in the learner's run (all theory cases together; <paramref name="Cases"/>
+/// counts them, as `dotnet test` would).</summary>
+public sealed record TestOutcome(bool Passed, string Output, int Cases = 1);
 
 /// <summary>One result file: the outcome per test method and the time xunit reports for running them.</summary>
 public sealed record XunitReport(IReadOnlyDictionary<string, TestOutcome> Tests, TimeSpan TestTime);

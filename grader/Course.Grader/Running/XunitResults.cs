@@ -21,14 +21,15 @@ public static class XunitResults
         catch (XmlException) { return null; }
         if (doc.Root?.Name != "assemblies" || doc.Root.Element("assembly") is null) return null;
 
-        var byMethod = new Dictionary<string, (bool Passed, List<string> Messages)>(StringComparer.Ordinal);
+        var byMethod = new Dictionary<string, (bool Passed, List<string> Messages, int Cases)>(StringComparer.Ordinal);
         foreach (var test in doc.Descendants("test"))
         {
             var key = $"{(string?)test.Attribute("type")}.{(string?)test.Attribute("method")}";
             var result = (string?)test.Attribute("result");
             var passed = result == "Pass";
-            if (!byMethod.TryGetValue(key, out var entry)) entry = (true, []);
+            if (!byMethod.TryGetValue(key, out var entry)) entry = (true, [], 0);
             entry.Passed &= passed;
+            entry.Cases++;
             if (!passed)
             {
                 var message = test.Element("failure")?.Element("message")?.Value
@@ -45,7 +46,7 @@ public static class XunitResults
         var seconds = doc.Root.Elements("assembly").Sum(a => double.TryParse((string?)a.Attribute("time"), System.Globalization.NumberStyles.Float,
             System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : 0);
         return new XunitReport(
-            byMethod.ToDictionary(kv => kv.Key, kv => new TestOutcome(kv.Value.Passed, Cap(string.Join("\n", kv.Value.Messages.Distinct())))),
+            byMethod.ToDictionary(kv => kv.Key, kv => new TestOutcome(kv.Value.Passed, Cap(string.Join("\n", kv.Value.Messages.Distinct())), kv.Value.Cases)),
             TimeSpan.FromSeconds(seconds));
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Course.Curriculum.Tests.Figures;
+using static Course.Curriculum.Tests.Figures.SvgDiagram;
 using Course.Engine;
 using Course.Engine.Layers;
 using Course.Engine.Optimizers;
@@ -16,35 +17,6 @@ public class Day06Figures
 {
     private const string Folder = "day06-rnn-basics";
 
-    private static string N(double v, string format = "0.##") => v.ToString(format, CultureInfo.InvariantCulture);
-
-    private static string Esc(string s) => WebUtility.HtmlEncode(s);
-
-    private static StringBuilder Begin(int width, int height, string title)
-    {
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">");
-        svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
-        svg.Append("<defs>");
-        foreach (var (id, color) in new[] { ("arrow", "#444"), ("back", "#c0392b") })
-            svg.Append($"<marker id=\"{id}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{color}\"/></marker>");
-        svg.Append("</defs>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">{Esc(title)}</text>");
-        return svg;
-    }
-
-    private static void Text(StringBuilder svg, double x, double y, string text, string anchor = "middle", int size = 12, string fill = "#222") =>
-        svg.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" font-size=\"{size}\" fill=\"{fill}\">{Esc(text)}</text>");
-
-    private static void Box(StringBuilder svg, double x, double y, double w, double h, string fill, string stroke, string label = "", int size = 12)
-    {
-        svg.Append($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(w)}\" height=\"{N(h)}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\" rx=\"4\"/>");
-        if (label.Length > 0) Text(svg, x + w / 2, y + h / 2 + 4, label, "middle", size);
-    }
-
-    private static void Arrow(StringBuilder svg, double x1, double y1, double x2, double y2, bool backward = false, bool dashed = false) =>
-        svg.Append($"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" stroke=\"{(backward ? "#c0392b" : "#444")}\" stroke-width=\"1.5\"{(dashed ? " stroke-dasharray=\"5,4\"" : "")} marker-end=\"url(#{(backward ? "back" : "arrow")})\"/>");
-
     private static string Vec(IEnumerable<double> v, string format = "0.###") => "(" + string.Join(", ", v.Select(x => N(x, format))) + ")";
 
     [Fact]
@@ -55,7 +27,7 @@ public class Day06Figures
         var hs = rnn.Forward(Tensor.Zeros(2, 4, 3));
         long parameters = rnn.Parameters.Sum(p => (long)p.Value.Length);
 
-        var svg = Begin(760, 345, $"a simple RNN unrolled over T = {hs.Dim(1)} steps (the same Wx, Wh, b at every step)");
+        var svg = Begin(760, 345, $"a simple RNN unrolled over T = {hs.Dim(1)} steps (the same Wx, Wh, b at every step)", backMarker: true);
         // folded form
         Box(svg, 40, 140, 90, 44, "#e8f0fa", Palette.At(0), "RNN");
         Arrow(svg, 85, 250, 85, 184);
@@ -91,7 +63,7 @@ public class Day06Figures
     public void Bptt_gradient_flow_with_the_worked_example()
     {
         var w = Day06Runs.WorkedExample();
-        var svg = Begin(760, 380, "BPTT: dh_t = (gradient from the output at t) + (gradient from step t+1)");
+        var svg = Begin(760, 380, "BPTT: dh_t = (gradient from the output at t) + (gradient from step t+1)", backMarker: true);
         double[] xs = [90, 330, 570];
         string[] labels = ["h_0 = 0", "h_1", "h_2"];
         for (int i = 0; i < 3; i++)
@@ -191,7 +163,7 @@ public class Day06Figures
     public void Embedding_lookup_and_scatter_add()
     {
         var (w, ids, y, dOut, dW) = EmbeddingExample();
-        var svg = Begin(800, 360, "Embedding: forward = row lookup (one-hot · W), backward = scatter-add into dW");
+        var svg = Begin(800, 360, "Embedding: forward = row lookup (one-hot · W), backward = scatter-add into dW", backMarker: true);
         // W table
         Text(svg, 90, 58, "W  (V = 5, d = 3)", "middle", 12);
         for (int r = 0; r < 5; r++)
@@ -248,7 +220,7 @@ public class Day06Figures
         var clipped = p.Grad.ToArray();
         double[] perElement = [Math.Clamp(3.0, -1, 1), Math.Clamp(4.0, -1, 1)];
 
-        var svg = Begin(560, 400, "clip by global norm (threshold 1) vs clip per element");
+        var svg = Begin(560, 400, "clip by global norm (threshold 1) vs clip per element", backMarker: true);
         const double ox = 200, oy = 320, s = 55;
         double X(double v) => ox + v * s;
         double Y(double v) => oy - v * s;

@@ -19,13 +19,7 @@ public sealed class CertifyTests(MiniCourseFixture course)
     /// <summary>A copy of the fixture course with a certification block and an exam bank; the cached test builds are reused.</summary>
     private string CertifiableCourse()
     {
-        var root = RepoPaths.NewTempDir("course-cert");
-        RepoPaths.CopyTree(course.Root, root);
-        foreach (var day in Directory.EnumerateDirectories(Path.Combine(course.Root, ".course", "cache"), "Day??"))
-        {
-            Directory.CreateDirectory(Path.Combine(root, ".course", "cache", Path.GetFileName(day)));
-            File.Copy(Path.Combine(day, "stamp.json"), Path.Combine(root, ".course", "cache", Path.GetFileName(day), "stamp.json"));
-        }
+        var root = course.CopyWithCachedBuilds("course-cert");
         var manifestPath = Path.Combine(root, "curriculum", "course.json");
         var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
         manifest["certification"] = JsonNode.Parse($$"""
@@ -112,6 +106,13 @@ public sealed class CertifyTests(MiniCourseFixture course)
             .And.Contain("| ベストモデル賞 / Best model | alice (alice) | held-out accuracy 0.960 |")
             .And.Contain("| 完全制覇賞 / Every hidden test passed | alice (alice) |");
 
+        // The instructor's analysis beside summary.csv: carol's broken folder stops none of it.
+        File.ReadAllLines(Path.Combine(outDir, "items.csv"))[0].Should().Be(Course.Certification.Analysis.ItemAnalysis.CsvHeader);
+        File.ReadAllText(Path.Combine(outDir, "cohort.html")).Should().Contain("<dt>合格率 / Pass rate</dt><dd>50%</dd>")
+            .And.Contain("<svg class=\"histogram\"").And.Contain("<td>carol</td>");
+        File.ReadAllText(Path.Combine(outDir, "similarity.html")).Should().Contain("<h2 id=\"day01\">Day01</h2>");
+        run.StdOut.Should().Contain("code similarity: 0 pair(s) and ");
+
         var alice = Path.Combine(outDir, "learners", "alice");
         using (var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(alice, "results.json"))))
         {
@@ -120,7 +121,13 @@ public sealed class CertifyTests(MiniCourseFixture course)
             results.RootElement.GetProperty("knowledge").GetProperty("correct").GetInt32().Should().Be(20);
             results.RootElement.GetProperty("technical").GetProperty("status").GetString().Should().Be("scored");
         }
-        File.Exists(Path.Combine(outDir, "learners", "bob", "certificate.jwt")).Should().BeFalse("a failing learner gets no certificate");
+        File.ReadAllText(Path.Combine(alice, "certificate.html")).Should().Contain("修了証").And.Contain("総合 / Total 72.67 — 判定 / Result: 合格");
+        if (Course.Certification.Printing.CertificatePdf.JapaneseTypeface() is not null)
+            File.ReadAllBytes(Path.Combine(alice, "certificate.pdf"))[..5].Should().Equal("%PDF-"u8.ToArray());
+        else
+            run.StdErr.Should().Contain("certificates are written as .jwt and .html only");
+        foreach (var file in new[] { "certificate.jwt", "certificate.html", "certificate.pdf" })
+            File.Exists(Path.Combine(outDir, "learners", "bob", file)).Should().BeFalse($"a failing learner gets no {file}");
         Directory.Exists(Path.Combine(outDir, "learners", "carol")).Should().BeFalse();
 
         var verify = await CliProcess.RunAsync(root, "verify", Path.Combine(alice, "certificate.jwt"), Path.Combine(alice, "results.json"),

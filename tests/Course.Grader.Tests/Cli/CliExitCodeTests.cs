@@ -30,7 +30,10 @@ public sealed class CliExitCodeTests(MiniCourseFixture course)
         root.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("status").GetString()).Should().OnlyContain(s => s == "graded");
         root.GetProperty("days")[0].GetProperty("timings").GetProperty("compile").GetDouble().Should().BePositive();
         File.ReadAllText(Path.Combine(outDir, "junit.xml")).Should().Contain("<testsuite name=\"Day01\"").And.Contain("<failure");
-        File.ReadAllText(Path.Combine(outDir, "report.md")).Should().Contain("| 1 | 0 | 100 | graded | 0/5 |");
+        root.GetProperty("tests").EnumerateArray().Sum(t => t.GetProperty("cases").GetInt32()).Should().Be(8, "the hidden theory of exercise 1.1 runs two data rows");
+        File.ReadAllText(Path.Combine(outDir, "report.md")).Should().Contain("| 1 | 0 | 100 | graded | 0/5 |")
+            .And.Contain("| 1.1 | 0/3 | 0 | 60 |").And.Contain("| 2.1 | 0/2 | 0 | 100 |")
+            .And.Contain("7 graded tests = 8 test cases as `dotnet test` counts them");
     }
 
     [Fact]
@@ -44,6 +47,7 @@ public sealed class CliExitCodeTests(MiniCourseFixture course)
         below.ExitCode.Should().Be(3, below.StdErr);
         below.StdErr.Should().Contain("below --fail-under 31");
         met.ExitCode.Should().Be(0, met.StdErr);
+        met.StdOut.Should().Contain("✓ 2.1: 1/1 tests passed, 30/30 points", "a learner's own grade lists what passed, not only what failed");
     }
 
     [Theory]

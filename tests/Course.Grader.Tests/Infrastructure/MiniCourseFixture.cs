@@ -27,6 +27,22 @@ public sealed class MiniCourseFixture : IAsyncLifetime
         foreach (var day in grader.Manifest.GradableDays) await grader.Cache.GetAsync(day);
     }
 
+    /// <summary>
+    /// A copy of the fixture course in a new temp folder whose cache stamps point at this fixture's cached builds, so
+    /// grading the copy reuses them (they are read, never rebuilt, while the copy's inputs stay the same).
+    /// </summary>
+    public string CopyWithCachedBuilds(string prefix)
+    {
+        var root = RepoPaths.NewTempDir(prefix);
+        RepoPaths.CopyTree(Root, root);
+        foreach (var day in Directory.EnumerateDirectories(Path.Combine(Root, ".course", "cache"), "Day??"))
+        {
+            Directory.CreateDirectory(Path.Combine(root, ".course", "cache", Path.GetFileName(day)));
+            File.Copy(Path.Combine(day, "stamp.json"), Path.Combine(root, ".course", "cache", Path.GetFileName(day), "stamp.json"));
+        }
+        return root;
+    }
+
     public ValueTask DisposeAsync()
     {
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using Course.Grader.Grading;
+using Course.Grader.Results;
+using Course.Grader.Submissions;
+using Course.Model;
+
+namespace Course.Certification.Technical;
+
+/// <summary>One task's points in a technical-test result.</summary>
+public sealed record TechnicalTaskScore(string Task, string Variant, double Score, double MaxScore);
+
+/// <summary>
+/// A graded technical test: status <c>scored</c>, <c>late</c> (after start + 120 min + 5 min grace: score 0) or
+/// <c>rejected</c> (token invalid: score 0). Score is out of 100 (T1–T5 15 each, T6 25 not built and always 0).
+/// </summary>
+public sealed record TechnicalResult(string Status, double Score, IReadOnlyList<TechnicalTaskScore> Tasks, DateTimeOffset? Submitted,
+    string? SubmissionSha256, IReadOnlyList<string> Problems)
+{
+    public bool Late => Status == "late";
+    public const string T6Note = "T6 (open model task, 25 points) is not run by the platform and scores 0";
+}
+
+/// <summary>
+/// Grades a learner's technical-test folder (<c>Technical/</c> with the .cs files) through the day grader: the drawn
+/// variants become the exercises of a day-like manifest (15 points each), so the tests of variants not drawn are worth
+/// nothing, and each drawn variant's public and hidden tests split its points as on every day.
+/// </summary>
+public static class TechnicalGrade
+{
+    public static async Task<TechnicalResult> GradeAsync(SubmissionGrader grader, string technicalFolder, string startTokenJwt, ECDsa trusted,
+        string cohort, string learner, DateTimeOffset submitted, GradeOptions options, CancellationToken cancel = default)
+    {
+        var (token, problem) = StartToken.Verify(startTokenJwt, trusted, cohort, learner);
+        if (token is null) return new TechnicalResult("rejected", 0, [], submitted, null, [problem!]);
+        var empty = token.Variants.Select(v => new TechnicalTaskScore(v.Task, v.Id, 0, TechnicalPools.PointsPerTask)).ToList();
+        if (submitted > token.Deadline)
+            return new TechnicalResult("late", 0, empty, submitted, null,
+                [$"submitted {submitted.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z, after the deadline {token.Deadline.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z (start + {TechnicalPools.Minutes} min + {TechnicalPools.GraceMinutes} min grace)"]);
+
+        var staging = Path.Combine(Path.GetTempPath(), "course-technical-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var day = Manifest(grader.Manifest.Day(10), token.Variants);
+            var target = Path.Combine(staging, day.Label);
+            Directory.CreateDirectory(target);
+            foreach (var file in Submission.SourceFilesOf(technicalFolder))
+            {
+                var to = Path.Combine(target, Path.GetRelativePath(technicalFolder, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(file, to);
+            }
+            var submission = Submission.Open(staging);
+            var result = await grader.GradeAsync(new GradingPlan(submission, [day], options with { Days = [day.Day] }), null, cancel);
+            var tasks = token.Variants.Select(v => new TechnicalTaskScore(v.Task, v.Id,
+                Math.Round(result.Tests.Where(t => t.Exercise == v.ExerciseId).Sum(t => t.Score), 2), TechnicalPools.PointsPerTask)).ToList();
+            var dayResult = result.Days.Single();
+            var problems = dayResult.Status == DayStatus.Graded ? [] : dayResult.Messages.Prepend($"technical: {dayResult.Status.Text()}").Take(6).ToList();
+            return new TechnicalResult("scored", Math.Round(tasks.Sum(t => t.Score), 2), tasks, submitted, result.SubmissionSha256, problems);
+        }
+        finally
+        {
+            try { Directory.Delete(staging, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>The day-like manifest the grader runs: day 10's entry with the Technical project and the drawn variants as its exercises.</summary>
+    public static DayManifest Manifest(DayManifest day10, IReadOnlyList<TechnicalVariant> drawn) =>
+        day10 with
+        {
+            Available = true,
+            Project = TechnicalPools.Project,
+            Points = drawn.Count * TechnicalPools.PointsPerTask,
+            TimeLimitSeconds = Math.Max(day10.TimeLimitSeconds, 120),
+            Exercises = drawn.Select(v => new ExerciseManifest(v.ExerciseId, $"{v.Task} {v.Id}", TechnicalPools.PointsPerTask)).ToList(),
+            ForbiddenEngineApis = drawn.SelectMany(v => v.ForbiddenEngineApis.Select(api => $"{api} @ {v.File}")).ToList(),
+        };
+
+    /// <summary>When the folder was submitted: the newest write time of its .cs files.</summary>
+    public static DateTimeOffset SubmittedAt(string technicalFolder) =>
+        Submission.SourceFilesOf(technicalFolder).Select(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero)).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+}
+
+/// <summary>The technical-test part of a roster learner folder: <c>technical/Technical/</c> beside <c>technical/start-token.jwt</c>.</summary>
+public static class TechnicalSubmission
+{
+    public const string Folder = "technical/Technical";
+    public const string TokenPath = "technical/" + StartToken.FileName;
+
+    /// <summary>The graded test, or null when the folder holds no technical submission (then an instructor score.json may apply).</summary>
+    public static async Task<TechnicalResult?> GradeAsync(SubmissionGrader grader, string learnerFolder, ECDsa trusted, string cohort, string learner,
+        GradeOptions options, CancellationToken cancel = default)
+    {
+        var folder = Path.Combine(learnerFolder, Folder);
+        var token = Path.Combine(learnerFolder, TokenPath);
+        if (!Directory.Exists(folder) || !File.Exists(token)) return null;
+        return await TechnicalGrade.GradeAsync(grader, folder, await File.ReadAllTextAsync(token, cancel), trusted, cohort, learner,
+            TechnicalGrade.SubmittedAt(folder), options, cancel);
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Course.Certification.Credentials;
+using Course.Certification.Technical;
+using Course.Model;
+
+namespace Course.Cli.Commands;
+
+/// <summary>
+/// <c>course technical start --cohort C --learner ID [--out DIR] [--key K]</c>: hands out a learner's technical test —
+/// one variant per task T1–T5 drawn from (cohort, learner), the stubs and public tests of those variants, a README
+/// and a start token signed with the instructor key. <c>course certify</c> grades the returned folder.
+/// </summary>
+public static class TechnicalCommand
+{
+    public static Command Create()
+    {
+        var cohort = new Option<string>("--cohort") { Description = "cohort id (part of the draw's seed; must match course certify --cohort)", Required = true };
+        var learner = new Option<string>("--learner") { Description = "learner id (the roster folder's name)", Required = true };
+        var output = new Option<string?>("--out") { Description = "folder to write (default: technical-<learner>)" };
+        var key = new Option<string?>("--key") { Description = $"the instructor's private key (default: ${InstructorKey.FolderVariable}/{InstructorKey.PrivateFile}, else ~/course-keys/{InstructorKey.PrivateFile})" };
+        var courseRoot = CourseRootOption.Create();
+        var start = new Command("start", "Draw the learner's technical-test variants and write the stub project, public tests, README and signed start token.")
+        {
+            cohort, learner, output, key, courseRoot,
+        };
+        start.SetAction(parse =>
+        {
+            var layout = CourseRootOption.Resolve(parse.GetValue(courseRoot));
+            var (c, l) = (parse.GetRequiredValue(cohort), parse.GetRequiredValue(learner));
+            var keyPath = Path.GetFullPath(parse.GetValue(key) ?? Path.Combine(InstructorKey.DefaultFolder, InstructorKey.PrivateFile));
+            if (!File.Exists(keyPath))
+                throw new CourseInputException($"{keyPath}: no instructor signing key; run `course keys init` (or pass --key <{InstructorKey.PrivateFile}>)");
+            using var signingKey = InstructorKey.LoadPrivate(keyPath);
+            var outDir = Path.GetFullPath(parse.GetValue(output) ?? $"technical-{l}");
+            if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
+                throw new UsageException($"--out {outDir} is not empty (a second hand-out would restart the clock)");
+            var token = new StartToken(c, l, TechnicalPools.Draw(c, l), DateTimeOffset.UtcNow);
+            TechnicalHandout.Write(layout, outDir, token, token.Sign(signingKey));
+            Console.WriteLine($"{l}: {string.Join(", ", token.Variants.Select(v => $"{v.Task} {v.Id}"))}; started {token.Start:yyyy-MM-dd HH:mm:ss}Z, due {token.Deadline:HH:mm:ss}Z: {outDir}");
+            return ExitCodes.Ok;
+        });
+        var command = new Command("technical", "The Day-10 technical test (120 minutes, tasks T1–T5).");
+        command.Subcommands.Add(start);
+        return command;
+    }
+}

@@ -1,0 +1,11 @@
+global using Cert.Technical;
+global using Course.Engine.Layers;
+global using Course.Engine;
+global using Course.Engine.Data;
+global using Course.Engine.Testing;
+global using FluentAssertions;
+global using Xunit;
+global using Tensor = Course.Engine.Tensor<double>;
+global using Parameter = Course.Engine.Parameter<double>;
+global using ILayer = Course.Engine.ILayer<double>;
+global using IOptimizer = Course.Engine.IOptimizer<double>;
