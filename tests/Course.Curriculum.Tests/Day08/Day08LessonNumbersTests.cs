@@ -29,7 +29,7 @@ public class Day08LessonNumbersTests
     {
         var (train, test) = Day08Runs.Data.Value;
         Quoted($"学習 {C(train.Count)} 枚、テスト {C(test.Count)} 枚");
-        Quoted($"画素の平均 {F(test.X.Mean(), 3)}");
+        Quoted($"画素の平均 {F(train.X.Mean(), 3)}");
     }
 
     [Fact]
