@@ -123,7 +123,7 @@ public class Day08Figures
         var x = test.X.Slice(0, 0, 10).Clone();
         var rec = run.Model.Reconstruct(x);
         var figure = ImageGrid.Render([.. x.ToArray(), .. rec.ToArray()], 20, 8, 8, 10,
-            $"autoencoder 64 → 32 → 8 → 32 → 64 after {Day08Runs.AeEpochs} epochs: test digits (top), reconstructions (bottom)",
+            $"autoencoder, {Day08Runs.AeEpochs} epochs: test digits (top), reconstructions (bottom)",
             [.. test.Y.Take(10).Select(y => $"{y}"), .. Enumerable.Repeat("rec", 10)]);
 
         run.TestMse[^1].Should().BeLessThan(run.MeanImageMse / 3);
@@ -138,8 +138,8 @@ public class Day08Figures
         // the saturating loss ln(1 − σ(ℓ)) = −softplus(ℓ) has gradient −σ(ℓ) = −D
         var figure = LineChart.Render(
             [
-                new Series("non-saturating: minimise −ln D", d, [.. d.Select(p => Math.Log10(Math.Abs(NonSaturating(p))))]),
-                new Series("saturating: minimise ln(1 − D)", d, [.. d.Select(p => Math.Log10(p))]),
+                new Series("−ln D (non-saturating)", d, [.. d.Select(p => Math.Log10(Math.Abs(NonSaturating(p))))]),
+                new Series("ln(1 − D) (saturating)", d, [.. d.Select(p => Math.Log10(p))]),
             ],
             "generator gradient per fake sample vs D(G(z))", "D(G(z))", "log10 |dL_G / dlogit|");
 
@@ -153,7 +153,7 @@ public class Day08Figures
         var (_, test) = Day08Runs.Data.Value;
         var (mu, _) = Day08Runs.Vae2.Value.Model.Encode(test.X);
         var figure = ScatterChart.Render([.. Enumerable.Range(0, mu.Dim(0)).Select(i => mu[i, 0])], [.. Enumerable.Range(0, mu.Dim(0)).Select(i => mu[i, 1])],
-            test.Y, $"2-D VAE after {Day08Runs.VaeEpochs} epochs: μ of the {test.Count} test digits, coloured by digit (labels unused in training)", "μ₁", "μ₂");
+            test.Y, $"2-D VAE, {Day08Runs.VaeEpochs} epochs: μ of {test.Count} test digits by digit", "μ₁", "μ₂");
 
         test.Count.Should().Be(360);
         Save("vae-latent-scatter.svg", figure);
@@ -163,7 +163,7 @@ public class Day08Figures
     public void Vae_decoded_latent_grid()
     {
         var images = Day08Runs.LatentGrid(Day08Runs.Vae2.Value.Model);
-        var figure = ImageGrid.Render(images.ToArray(), 81, 8, 8, 9, "2-D VAE decoder on a 9 × 9 grid: z₁ from −2 (left) to 2, z₂ from 2 (top) to −2");
+        var figure = ImageGrid.Render(images.ToArray(), 81, 8, 8, 9, "2-D VAE decoder on a 9 × 9 grid: z₁ −2 → 2 (left to right), z₂ 2 → −2 (top to bottom)");
 
         images.Dim(0).Should().Be(81);
         Save("vae-latent-grid.svg", figure);
