@@ -28,12 +28,12 @@ public sealed class TechnicalTestTests : IDisposable
         Directory.Delete(_temp, recursive: true);
     }
 
-    /// <summary>The k-th variant of every task (k = 0, 1, 2 covers all fifteen).</summary>
+    /// <summary>The k-th variant of every task (k = 0, 1, 2 covers all sixteen; T6 has one).</summary>
     private static IReadOnlyList<TechnicalVariant> Set(int k) =>
-        TechnicalPools.Tasks.Select(t => TechnicalPools.Variants.Where(v => v.Task == t).ElementAt(k)).ToList();
+        TechnicalPools.Tasks.Select(t => TechnicalPools.Variants.Where(v => v.Task == t).ToList() is var pool ? pool[Math.Min(k, pool.Count - 1)] : null!).ToList();
 
     private static IReadOnlyList<TechnicalVariant> Pick(params string[] ids) =>
-        TechnicalPools.Tasks.Select((t, i) => TechnicalPools.Get(t, ids[i])).ToList();
+        TechnicalPools.Tasks.Select((t, i) => TechnicalPools.Get(t, i < ids.Length ? ids[i] : "open-model")).ToList();
 
     /// <summary>A learner folder's Technical/ holding the given variants' files from solutions/ or exercises/.</summary>
     private string Folder(string source, IReadOnlyList<TechnicalVariant> variants, params string[] mutants)
@@ -41,7 +41,7 @@ public sealed class TechnicalTestTests : IDisposable
         var folder = Path.Combine(_temp, Guid.NewGuid().ToString("N")[..8], "Technical");
         Directory.CreateDirectory(folder);
         var from = Path.Combine(Layout.Root, source, TechnicalPools.Project);
-        foreach (var file in variants.Select(v => v.File).Append("GlobalUsings.cs"))
+        foreach (var file in variants.SelectMany(v => v.Files).Append("GlobalUsings.cs"))
             File.Copy(Path.Combine(from, file), Path.Combine(folder, file));
         foreach (var mutant in mutants)
             foreach (var hunk in Directory.EnumerateFiles(Path.Combine(Layout.MutantsDir, TechnicalPools.Project, mutant), "*.cs.mutation"))
@@ -60,13 +60,13 @@ public sealed class TechnicalTestTests : IDisposable
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
-    public async Task The_reference_scores_15_on_every_variant(int k)
+    public async Task The_reference_scores_full_marks_on_every_variant(int k)
     {
         var result = await Grade(Folder("solutions", Set(k)), Set(k));
 
         result.Status.Should().Be("scored", string.Join("; ", result.Problems));
-        result.Tasks.Should().OnlyContain(t => t.Score == 15, string.Join(", ", result.Tasks.Select(t => $"{t.Task} {t.Variant} {t.Score}")));
-        result.Score.Should().Be(75, "T1–T5 at 15 each; T6 is not built");
+        result.Tasks.Should().OnlyContain(t => t.Score == t.MaxScore, string.Join(", ", result.Tasks.Select(t => $"{t.Task} {t.Variant} {t.Score}")));
+        result.Score.Should().Be(100, "T1–T5 at 15 each, T6 at 25 (held-out accuracy ≥ 0.97)");
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class TechnicalTestTests : IDisposable
 
         result.Status.Should().Be("scored", string.Join("; ", result.Problems));
         result.Score.Should().Be(0);
-        result.Tasks.Should().HaveCount(5).And.OnlyContain(t => t.Score == 0);
+        result.Tasks.Should().HaveCount(6).And.OnlyContain(t => t.Score == 0);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class TechnicalTestTests : IDisposable
         var result = await Grade(Folder("solutions", variants, "D10-M5"), variants);
 
         result.Tasks.Single(t => t.Task == "T5").Score.Should().BeLessThan(15);
-        result.Tasks.Where(t => t.Task != "T5").Should().OnlyContain(t => t.Score == 15);
+        result.Tasks.Where(t => t.Task != "T5").Should().OnlyContain(t => t.Score == t.MaxScore);
     }
 
     [Fact]
@@ -140,8 +140,8 @@ public sealed class TechnicalTestTests : IDisposable
         TechnicalPools.Draw("c1", "ada").Should().Equal(TechnicalPools.Draw("c1", "ada"));
         var learners = Enumerable.Range(0, 40).Select(i => TechnicalPools.Draw("c1", $"learner{i:00}")).ToList();
         learners.Select(d => string.Join(",", d.Select(v => v.Id))).Distinct().Count().Should().BeGreaterThan(20, "3⁵ = 243 possible draws");
-        learners.SelectMany(d => d).Distinct().Should().HaveCount(15, "every variant of every pool is drawn by someone");
-        TechnicalPools.Draw("c1", "ada").Select(v => v.Task).Should().Equal("T1", "T2", "T3", "T4", "T5");
+        learners.SelectMany(d => d).Distinct().Should().HaveCount(16, "every variant of every pool is drawn by someone");
+        TechnicalPools.Draw("c1", "ada").Select(v => v.Task).Should().Equal("T1", "T2", "T3", "T4", "T5", "T6");
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class TechnicalTestTests : IDisposable
         var outDir = Path.Combine(_temp, "handout");
         TechnicalHandout.Write(Layout, outDir, token, token.Sign(_key));
         Directory.GetFiles(Path.Combine(outDir, "Technical"), "*.cs").Select(Path.GetFileName).Order()
-            .Should().Equal(token.Variants.Select(v => v.File).Append("GlobalUsings.cs").Order());
+            .Should().Equal(token.Variants.SelectMany(v => v.Files).Append("GlobalUsings.cs").Order());
         Directory.GetFiles(Path.Combine(outDir, "Technical.Tests"), "*.cs").Should().HaveCount(6);
         File.ReadAllText(Path.Combine(outDir, "README.md")).Should().Contain("120 分").And.Contain("dotnet test --project Technical.Tests");
         File.Exists(Path.Combine(outDir, StartToken.FileName)).Should().BeTrue();

@@ -11,13 +11,13 @@ public sealed record TechnicalTaskScore(string Task, string Variant, double Scor
 
 /// <summary>
 /// A graded technical test: status <c>scored</c>, <c>late</c> (after start + 120 min + 5 min grace: score 0) or
-/// <c>rejected</c> (token invalid: score 0). Score is out of 100 (T1–T5 15 each, T6 25 not built and always 0).
+/// <c>rejected</c> (token invalid: score 0). Score is out of 100 (T1–T5 15 each, T6 25 by held-out accuracy bands).
 /// </summary>
 public sealed record TechnicalResult(string Status, double Score, IReadOnlyList<TechnicalTaskScore> Tasks, DateTimeOffset? Submitted,
     string? SubmissionSha256, IReadOnlyList<string> Problems)
 {
     public bool Late => Status == "late";
-    public const string T6Note = "T6 (open model task, 25 points) is not run by the platform and scores 0";
+    public const string T6Note = "T6 (open model task, 25 points): held-out accuracy ≥ 0.80 → 5, ≥ 0.90 → 12, ≥ 0.95 → 20, ≥ 0.97 → 25";
 }
 
 /// <summary>
@@ -32,7 +32,7 @@ public static class TechnicalGrade
     {
         var (token, problem) = StartToken.Verify(startTokenJwt, trusted, cohort, learner);
         if (token is null) return new TechnicalResult("rejected", 0, [], submitted, null, [problem!]);
-        var empty = token.Variants.Select(v => new TechnicalTaskScore(v.Task, v.Id, 0, TechnicalPools.PointsPerTask)).ToList();
+        var empty = token.Variants.Select(v => new TechnicalTaskScore(v.Task, v.Id, 0, v.Points)).ToList();
         if (submitted > token.Deadline)
             return new TechnicalResult("late", 0, empty, submitted, null,
                 [$"submitted {submitted.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z, after the deadline {token.Deadline.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z (start + {TechnicalPools.Minutes} min + {TechnicalPools.GraceMinutes} min grace)"]);
@@ -52,7 +52,7 @@ public static class TechnicalGrade
             var submission = Submission.Open(staging);
             var result = await grader.GradeAsync(new GradingPlan(submission, [day], options with { Days = [day.Day] }), null, cancel);
             var tasks = token.Variants.Select(v => new TechnicalTaskScore(v.Task, v.Id,
-                Math.Round(result.Tests.Where(t => t.Exercise == v.ExerciseId).Sum(t => t.Score), 2), TechnicalPools.PointsPerTask)).ToList();
+                Math.Round(result.Tests.Where(t => t.Exercise == v.ExerciseId).Sum(t => t.Score), 2), v.Points)).ToList();
             var dayResult = result.Days.Single();
             var problems = dayResult.Status == DayStatus.Graded ? [] : dayResult.Messages.Prepend($"technical: {dayResult.Status.Text()}").Take(6).ToList();
             return new TechnicalResult("scored", Math.Round(tasks.Sum(t => t.Score), 2), tasks, submitted, result.SubmissionSha256, problems);
@@ -69,10 +69,12 @@ public static class TechnicalGrade
         {
             Available = true,
             Project = TechnicalPools.Project,
-            Points = drawn.Count * TechnicalPools.PointsPerTask,
-            TimeLimitSeconds = Math.Max(day10.TimeLimitSeconds, 120),
-            Exercises = drawn.Select(v => new ExerciseManifest(v.ExerciseId, $"{v.Task} {v.Id}", TechnicalPools.PointsPerTask)).ToList(),
-            ForbiddenEngineApis = drawn.SelectMany(v => v.ForbiddenEngineApis.Select(api => $"{api} @ {v.File}")).ToList(),
+            Points = drawn.Sum(v => v.Points),
+            // T6 trains a model inside the hidden suite (stopped after 90 s), beside the other tasks' tests.
+            TimeLimitSeconds = Math.Max(day10.TimeLimitSeconds, 180),
+            Exercises = drawn.Select(v => new ExerciseManifest(v.ExerciseId, $"{v.Task} {v.Id}", v.Points)).ToList(),
+            // T6's ban covers every file: a helper file could otherwise load the test split the model is scored on.
+            ForbiddenEngineApis = drawn.SelectMany(v => v.ForbiddenEngineApis.Select(api => v.Task == "T6" ? api : $"{api} @ {v.File}")).ToList(),
         };
 
     /// <summary>When the folder was submitted: the newest write time of its .cs files.</summary>

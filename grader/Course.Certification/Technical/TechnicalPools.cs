@@ -2,24 +2,31 @@ namespace Course.Certification.Technical;
 
 /// <summary>One variant of a technical-test task: its exercise id (the tests' Exercise trait), the learner file, the
 /// public-test file and the engine classes the policy scan forbids for it.</summary>
-public sealed record TechnicalVariant(string Task, string Id, string File, string PublicTests, IReadOnlyList<string> ForbiddenEngineApis)
+/// <remarks>T6 has no public tests (its 25 points are bands of held-out accuracy) and one support file, IModel.cs.</remarks>
+public sealed record TechnicalVariant(string Task, string Id, string File, string? PublicTests, IReadOnlyList<string> ForbiddenEngineApis,
+    double Points = TechnicalPools.PointsPerTask, IReadOnlyList<string>? SupportFiles = null)
 {
+    /// <summary>The learner files of this variant: its task file and the files it needs beside it.</summary>
+    public IEnumerable<string> Files => SupportFiles is null ? [File] : SupportFiles.Prepend(File);
+
     /// <summary>The tests' [Trait("Exercise", …)] value, e.g. T1.leaky-relu.</summary>
     public string ExerciseId => $"{Task}.{Id}";
 }
 
 /// <summary>
 /// The task pools of the technical test (project <c>Technical</c>, namespace <c>Cert.Technical</c>): one variant per task
-/// T1–T5 is drawn per learner, 15 points each. T6 (the open model task, 25 points) is not built: it scores 0.
+/// T1–T5 is drawn per learner, 15 points each; T6 (the open model task, 25 points by held-out accuracy bands) has one
+/// variant and is always handed out.
 /// </summary>
 public static class TechnicalPools
 {
     public const string Project = "Technical";
     public const double PointsPerTask = 15;
+    public const double ModelTaskPoints = 25;
     public const int Minutes = 120;
     public const int GraceMinutes = 5;
 
-    public static readonly IReadOnlyList<string> Tasks = ["T1", "T2", "T3", "T4", "T5"];
+    public static readonly IReadOnlyList<string> Tasks = ["T1", "T2", "T3", "T4", "T5", "T6"];
 
     public static readonly IReadOnlyList<TechnicalVariant> Variants =
     [
@@ -38,6 +45,8 @@ public static class TechnicalPools
         new("T5", "beta-vae", "BetaVaeLoss.cs", "T5BetaVaeTests.cs", ["Course.Engine.Generative.KlDivergence", "Course.Engine.Generative.BinaryCrossEntropyWithLogits"]),
         new("T5", "n-step", "NStepReturn.cs", "T5NStepTests.cs", []),
         new("T5", "double-dqn", "DoubleDqnTarget.cs", "T5DoubleDqnTests.cs", []),
+        // The digits loader would hand out the test split the model is scored on.
+        new("T6", "open-model", "OpenModel.cs", null, ["Course.Engine.Data.Digits"], ModelTaskPoints, ["IModel.cs"]),
     ];
 
     public static TechnicalVariant Get(string task, string id) =>

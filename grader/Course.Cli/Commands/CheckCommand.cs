@@ -1,3 +1,4 @@
+using Course.Model;
 using System.CommandLine;
 using Course.Cli.Rendering;
 using Course.Grader.Checks;
@@ -30,7 +31,11 @@ public static class CheckCommand
             var selected = parse.GetValue(only) is { Length: > 0 } names
                 ? names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet()
                 : null;
-            var all = GraderChecks.All(grader, new GradeOptions()).Concat(CommandCatalog.ExtraChecks).ToList();
+            // The technical test's mutants (tests/Mutants/Technical) run with day 10, on a manifest holding every variant.
+            IReadOnlyList<DayManifest> technical = grader.Manifest.Days.FirstOrDefault(m => m.Day == 10) is { } day10
+                ? [Course.Certification.Technical.TechnicalGrade.Manifest(day10, Course.Certification.Technical.TechnicalPools.Variants)]
+                : [];
+            var all = GraderChecks.All(grader, new GradeOptions(), technical).Concat(CommandCatalog.ExtraChecks).ToList();
             if (selected?.Except(all.Select(c => c.Name)).ToList() is { Count: > 0 } unknown)
                 throw new UsageException($"--only: no check named {string.Join(", ", unknown)} (checks: {string.Join(", ", all.Select(c => c.Name))})");
             var checks = all.Where(c => selected is null || selected.Contains(c.Name)).ToList();

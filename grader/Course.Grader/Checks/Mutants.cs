@@ -21,10 +21,11 @@ public static partial class Mutants
     [System.Text.RegularExpressions.GeneratedRegex(@"Must score at most (\d+(?:\.\d+)?)/100")]
     private static partial System.Text.RegularExpressions.Regex ScoreCap();
 
-    public static IReadOnlyList<Mutant> Discover(CourseLayout layout, CourseManifest manifest)
+    /// <param name="extraDays">Day-like manifests beyond course.json's gradable days (the technical test), found under their project's folder.</param>
+    public static IReadOnlyList<Mutant> Discover(CourseLayout layout, CourseManifest manifest, IReadOnlyList<DayManifest>? extraDays = null)
     {
         var list = new List<Mutant>();
-        foreach (var day in manifest.GradableDays)
+        foreach (var day in manifest.GradableDays.Concat(extraDays ?? []))
         {
             var dir = Path.Combine(layout.MutantsDir, day.Project!);
             if (!Directory.Exists(dir)) continue;
@@ -55,7 +56,7 @@ public static partial class Mutants
         var submission = Path.Combine(Path.GetTempPath(), "course-mutant-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            var target = Path.Combine(submission, mutant.Day.Project!);
+            var target = Path.Combine(submission, mutant.Day.Label);
             foreach (var rel in SourceFiles.Relative(solution))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, rel))!);
@@ -81,7 +82,9 @@ public static partial class Mutants
             }
 
             // A stand-in is judged on the whole day's score; any other mutant on hidden points alone, so its public suite is not run.
-            var result = await grader.GradeAsync(submission, options with { Days = [mutant.Day.Day], PublicOnly = false, HiddenOnly = mutant.MaxScore is null }, null, cancel);
+            // The plan names the mutant's own day manifest, so a day-like manifest outside course.json grades too.
+            var result = await grader.GradeAsync(new GradingPlan(Course.Grader.Submissions.Submission.Open(submission), [mutant.Day],
+                options with { Days = [mutant.Day.Day], PublicOnly = false, HiddenOnly = mutant.MaxScore is null }), null, cancel);
             var day = result.Days.Single();
             var hidden = result.Tests.Where(t => t.Hidden).ToList();
             var hiddenScore = hidden.Sum(t => t.Score);
@@ -105,13 +108,13 @@ public static partial class Mutants
 }
 
 /// <summary>Every mutant loses hidden-test points when overlaid on the solution.</summary>
-public sealed class MutantsLosePointsCheck(SubmissionGrader grader, GradeOptions options) : ICourseCheck
+public sealed class MutantsLosePointsCheck(SubmissionGrader grader, GradeOptions options, IReadOnlyList<DayManifest>? extraDays = null) : ICourseCheck
 {
     public string Name => "mutants";
 
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
-        var mutants = Mutants.Discover(context.Layout, grader.Manifest).Where(m => context.Covers(m.Day)).ToList();
+        var mutants = Mutants.Discover(context.Layout, grader.Manifest, extraDays).Where(m => context.Covers(m.Day)).ToList();
         var outcomes = new CheckFinding[mutants.Count];
         // Two mutants at a time: one compiles while the other's test processes start, so both cores stay busy.
         await Parallel.ForEachAsync(Enumerable.Range(0, mutants.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancel },

@@ -1,0 +1,32 @@
+// Scores T6 by accuracy bands on the held-out set: ≥ 0.80 → 5, ≥ 0.90 → 12, ≥ 0.95 → 20, ≥ 0.97 → 25 points. The
+// weights 5 + 7 + 8 + 5 make the passed tests sum to the band's points; the model is trained once per process.
+namespace Course.Technical.Hidden;
+
+public class T6OpenModelHiddenTests(T6ModelRun run) : IClassFixture<T6ModelRun>
+{
+    [Fact]
+    [Trait("Exercise", "T6.open-model")]
+    [Trait("Weight", "5")]
+    public void Held_out_accuracy_reaches_0_80() => Band(0.80);
+
+    [Fact]
+    [Trait("Exercise", "T6.open-model")]
+    [Trait("Weight", "7")]
+    public void Held_out_accuracy_reaches_0_90() => Band(0.90);
+
+    [Fact]
+    [Trait("Exercise", "T6.open-model")]
+    [Trait("Weight", "8")]
+    public void Held_out_accuracy_reaches_0_95() => Band(0.95);
+
+    [Fact]
+    [Trait("Exercise", "T6.open-model")]
+    [Trait("Weight", "5")]
+    public void Held_out_accuracy_reaches_0_97() => Band(0.97);
+
+    private void Band(double threshold)
+    {
+        run.Problem.Should().BeNull();
+        run.Accuracy.Should().BeGreaterThanOrEqualTo(threshold, run.Because);
+    }
+}
