@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Course.Curriculum.Tests.Figures;
+using static Course.Curriculum.Tests.Figures.SvgDiagram;
 using Course.Day08;
 using Course.Engine;
 using Course.Engine.Data;
@@ -14,35 +14,6 @@ namespace Course.Curriculum.Tests.Day08;
 public class Day08Figures
 {
     private const string Folder = "day08-generative";
-
-    private static string N(double v, string format = "0.##") => v.ToString(format, CultureInfo.InvariantCulture);
-
-    private static string Esc(string s) => WebUtility.HtmlEncode(s);
-
-    private static StringBuilder Begin(int width, int height, string title)
-    {
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">");
-        svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
-        svg.Append("<defs>");
-        foreach (var (id, color) in new[] { ("arrow", "#444"), ("back", "#c0392b") })
-            svg.Append($"<marker id=\"{id}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{color}\"/></marker>");
-        svg.Append("</defs>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">{Esc(title)}</text>");
-        return svg;
-    }
-
-    private static void Text(StringBuilder svg, double x, double y, string text, string anchor = "middle", int size = 12, string fill = "#222") =>
-        svg.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" font-size=\"{size}\" fill=\"{fill}\">{Esc(text)}</text>");
-
-    private static void Box(StringBuilder svg, double x, double y, double w, double h, string fill, string stroke, string label = "", int size = 12)
-    {
-        svg.Append($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(w)}\" height=\"{N(h)}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\" rx=\"4\"/>");
-        if (label.Length > 0) Text(svg, x + w / 2, y + h / 2 + 4, label, "middle", size);
-    }
-
-    private static void Arrow(StringBuilder svg, double x1, double y1, double x2, double y2, bool backward = false, bool dashed = false) =>
-        svg.Append($"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" stroke=\"{(backward ? "#c0392b" : "#444")}\" stroke-width=\"1.5\"{(dashed ? " stroke-dasharray=\"5,4\"" : "")} marker-end=\"url(#{(backward ? "back" : "arrow")})\"/>");
 
     /// <summary>Checks the SVG like every lesson figure; when writing, also rasterises a PNG beside it for viewers
     /// that do not render SVG (the PNG is not compared: Skia's antialiasing may differ between machines).</summary>
@@ -82,7 +53,7 @@ public class Day08Figures
         var z = Reparameterization.Sample(mu, logVar, eps).ToArray()[0];
         var (dMu, dLogVar) = Reparameterization.Backward(Tensor.From([2.0], 1, 1), logVar, eps);
 
-        var svg = Begin(760, 360, "reparameterisation: z = μ + exp(½ logVar) ⊙ ε, ε ~ N(0, I) is a leaf");
+        var svg = Begin(760, 360, "reparameterisation: z = μ + exp(½ logVar) ⊙ ε, ε ~ N(0, I) is a leaf", backMarker: true);
         Box(svg, 30, 70, 120, 40, "#e8f0fa", Palette.At(0), "encoder(x)");
         Box(svg, 220, 50, 110, 36, "#e8f0fa", Palette.At(0), "μ = 0.5");
         Box(svg, 220, 150, 150, 36, "#e8f0fa", Palette.At(0), "logVar = ln 0.25");
@@ -192,7 +163,7 @@ public class Day08Figures
     {
         int[] steps = [500, 1500, 3000];
         const double panel = 200, range = 2.8;
-        var svg = Begin(60 + 3 * (int)panel + 2 * 20, 90 + 2 * ((int)panel + 40), "Ring8 GAN (seed 1): 500 of 2,000 samples; circles: modes 0–7, radius 0.2 (a hit)");
+        var svg = Begin(60 + 3 * (int)panel + 2 * 20, 90 + 2 * ((int)panel + 40), "Ring8 GAN (seed 1): 500 of 2,000 samples; circles: modes 0–7, radius 0.2 (a hit)", backMarker: true);
         var rows = new[] { ("balanced: 1 G step per D step", Day08Runs.RingBalanced.Value), ("G-dominated: 3 G steps per D step", Day08Runs.RingCollapsed.Value) };
         for (int r = 0; r < rows.Length; r++)
         {
@@ -231,7 +202,7 @@ public class Day08Figures
     public void Transposed_convolution_stamps_the_kernel()
     {
         var (x, w, y) = Day08Runs.TransposedExample();
-        var svg = Begin(760, 330, "transposed conv (K = 3, S = 2, P = 1): each pixel stamps x·W, overlaps add, P is cut");
+        var svg = Begin(760, 330, "transposed conv (K = 3, S = 2, P = 1): each pixel stamps x·W, overlaps add, P is cut", backMarker: true);
         const double cell = 34;
         void Grid(double left, double top, int rows, int cols, Func<int, int, string> label, Func<int, int, string> fill)
         {
