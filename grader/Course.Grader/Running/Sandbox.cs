@@ -23,11 +23,8 @@ public sealed class Sandbox
     /// <summary>Threads and processes per run (the runtime and xunit need ~30).</summary>
     public const int ProcessLimit = 256;
 
-    /// <summary>Largest file a run may write (its result XML is a few hundred KB).</summary>
+    /// <summary>Largest file a run may write (its verdict file is a few hundred KB).</summary>
     public const long FileSizeLimitBytes = 64L * 1024 * 1024;
-
-    /// <summary>Paths no submission needs that may hold someone's secrets (the instructor's keys live in a home folder).</summary>
-    private static readonly string[] AlwaysHidden = ["/root", "/home", "/run", "/var/tmp", "/dev/shm", "/srv", "/opt/course"];
 
     private static int nextUid;
 
@@ -61,9 +58,9 @@ public sealed class Sandbox
     /// <summary>System folders a merged-/usr Debian links into /usr; on other layouts they are bound read-only.</summary>
     private static readonly string[] TopLevelSystemFolders = ["/bin", "/lib", "/lib64", "/sbin"];
 
-    /// <summary>chroot lives in sbin, which the child's PATH leaves out.</summary>
-    private static readonly Lazy<string> Chroot = new(() =>
-        new[] { "/usr/sbin/chroot", "/sbin/chroot", "/usr/bin/chroot" }.FirstOrDefault(File.Exists) ?? "chroot");
+    /// <summary>chroot lives in sbin, which the child's PATH leaves out; null where it is missing (then no namespaces).</summary>
+    private static readonly Lazy<string?> Chroot = new(() =>
+        new[] { "/usr/sbin/chroot", "/sbin/chroot", "/usr/bin/chroot" }.FirstOrDefault(File.Exists));
 
     /// <summary>Device nodes the runtime opens.</summary>
     private static readonly string[] Devices = ["/dev/null", "/dev/zero", "/dev/random", "/dev/urandom"];
@@ -93,8 +90,9 @@ public sealed class Sandbox
         }
         foreach (var folder in new[] { runtime, Path.GetDirectoryName(dotnet)! })
             if (!binds.Any(b => IsSameOrUnder(folder, b))) binds.Add(folder);
-        // Only what lies inside a bound folder can be seen at all; of that, cover what must stay unseen.
-        var covered = HiddenPaths.Concat(AlwaysHidden)
+        // Only what lies inside a bound folder can be seen at all (home folders, /run and the rest are simply absent);
+        // of that, cover what must stay unseen.
+        var covered = HiddenPaths
             .Where(p => Directory.Exists(p) && binds.Any(b => IsSameOrUnder(p, b)) && !IsSameOrUnder(scratch, p) && !IsSameOrUnder(runtime, p))
             .Distinct()
             .ToList();
@@ -118,7 +116,7 @@ public sealed class Sandbox
         for (var i = 0; i < covered.Count; i++) steps.Add($"mount -t tmpfs -o size=1m,ro,mode=0555 none \"/mnt$H{i}\"");
         steps.Add("mount -o remount,bind,ro /mnt");
         steps.Add("chown -R \"$RUNUID:$RUNUID\" \"/mnt$SCRATCH\"");
-        steps.Add($"exec {Chroot.Value} /mnt /usr/bin/prlimit --nproc={ProcessLimit} --fsize={FileSizeLimitBytes} --core=0 -- " +
+        steps.Add($"exec {Chroot.Value!} /mnt /usr/bin/prlimit --nproc={ProcessLimit} --fsize={FileSizeLimitBytes} --core=0 -- " +
             "/usr/bin/setpriv --reuid=\"$RUNUID\" --regid=\"$RUNUID\" --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- " +
             "/usr/bin/env -C \"$SCRATCH/run\" \"$@\"");
 
@@ -166,12 +164,12 @@ public sealed class Sandbox
 
     private static bool ProbeNamespaces()
     {
-        if (!OperatingSystem.IsLinux() || System.Environment.GetEnvironmentVariable("COURSE_SANDBOX") == "off" || !Directory.Exists("/mnt")) return false;
+        if (!OperatingSystem.IsLinux() || System.Environment.GetEnvironmentVariable("COURSE_SANDBOX") == "off" || !Directory.Exists("/mnt") || Chroot.Value is null) return false;
         try
         {
             var outcome = ChildProcess.RunAsync("unshare", ["--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc",
                 "--propagation", "private", "--", "/bin/sh", "-c",
-                "test -x /usr/sbin/chroot -o -x /sbin/chroot -o -x /usr/bin/chroot && mount -t tmpfs none /mnt && exec prlimit --nproc=64 -- setpriv --reuid=65534 --regid=65534 --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- true"],
+                "mount -t tmpfs none /mnt && exec prlimit --nproc=64 -- setpriv --reuid=65534 --regid=65534 --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- true"],
                 Path.GetTempPath(), TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
             return outcome.ExitCode == 0;
         }

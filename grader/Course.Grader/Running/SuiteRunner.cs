@@ -64,19 +64,7 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
         var args = new List<string> { state.Suite.EntryAssembly, "-noLogo", "-noColor", "-noAutoReporters", "-reporter", "verdict" };
         if (!whole) foreach (var t in group) { args.Add("-method"); args.Add(t.FullName); }
 
-        using var memory = sandbox.CreateMemoryGroup();
-        var (file, wrapped) = sandbox.Wrap(state.Scratch, args, memory);
-        ChildOutcome outcome;
-        var queued = Stopwatch.StartNew();
-        await processSlots.WaitAsync(cancel);
-        state.QueueTime += queued.Elapsed;
-        try
-        {
-            outcome = await ChildProcess.RunAsync(file, wrapped, state.RunDir, timeout, sandbox.Environment(state.RunDir), cancel,
-                inheritEnvironment: false, standardInput: verdicts.Handshake(verdictFile));
-        }
-        finally { processSlots.Release(); }
-        var outOfMemory = memory?.OomKilled == true;
+        var (outcome, killedAtLimit) = await RunProcessAsync(state, args, timeout, verdicts.Handshake(verdictFile), cancel);
 
         var read = outcome.TimedOut ? new VerdictRead.Missing() : verdicts.Read(verdictFile, state.Suite.Visibility == TestVisibility.Public);
         if (read is VerdictRead.Forged forged)
@@ -102,8 +90,8 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
             if (outcome.TimedOut) state.TimedOut = true; else state.Crashed = true;
             state.Results[group[0].FullName] = new TestOutcome(false, outcome.TimedOut
                 ? $"timed out after {timeout.TotalSeconds:0.#} s (the test process was killed)"
-                : outOfMemory
-                    ? $"the test process was killed: out of memory (all its processes together may use {memory!.LimitBytes / (1024 * 1024)} MB)"
+                : killedAtLimit is { } limit
+                    ? $"the test process was killed: out of memory (all its processes together may use {limit / (1024 * 1024)} MB)"
                     : $"the test process crashed (exit code {outcome.ExitCode}){CrashHint(outcome)}");
             return;
         }
@@ -122,6 +110,25 @@ public sealed class SuiteRunner(Sandbox sandbox, SemaphoreSlim processSlots)
                 (state.Limits.TestTimeout * part.Count + StartupSlack).Ticks));
             await RunGroupAsync(state, part, whole: false, partTimeout, cancel);
         }
+    }
+
+    /// <summary>One sandboxed test process in a memory group of its own, removed when the process is done; also the
+    /// group's limit when the kernel killed the process for passing it.</summary>
+    private async Task<(ChildOutcome Outcome, long? KilledAtLimit)> RunProcessAsync(
+        RunState state, List<string> args, TimeSpan timeout, string handshake, CancellationToken cancel)
+    {
+        using var memory = sandbox.CreateMemoryGroup();
+        var (file, wrapped) = sandbox.Wrap(state.Scratch, args, memory);
+        var queued = Stopwatch.StartNew();
+        await processSlots.WaitAsync(cancel);
+        state.QueueTime += queued.Elapsed;
+        try
+        {
+            var outcome = await ChildProcess.RunAsync(file, wrapped, state.RunDir, timeout, sandbox.Environment(state.RunDir), cancel,
+                inheritEnvironment: false, standardInput: handshake);
+            return (outcome, memory?.OomKilled == true ? memory.LimitBytes : null);
+        }
+        finally { processSlots.Release(); }
     }
 
     private static string CrashHint(ChildOutcome outcome)
