@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using Course.Certification.Results;
 using Course.Certification.Technical;
 using Course.Grader.Checks;
 using Course.Grader.Grading;
@@ -64,7 +65,7 @@ public sealed class TechnicalTestTests : IDisposable
     {
         var result = await Grade(Folder("solutions", Set(k)), Set(k));
 
-        result.Status.Should().Be("scored", string.Join("; ", result.Problems));
+        result.Status.Should().Be(ComponentStatus.Scored, string.Join("; ", result.Problems));
         result.Tasks.Should().OnlyContain(t => t.Score == t.MaxScore, string.Join(", ", result.Tasks.Select(t => $"{t.Task} {t.Variant} {t.Score}")));
         result.Score.Should().Be(100, "T1–T5 at 15 each, T6 at 25 (held-out accuracy ≥ 0.97)");
     }
@@ -74,7 +75,7 @@ public sealed class TechnicalTestTests : IDisposable
     {
         var result = await Grade(Folder("exercises", Set(1)), Set(1));
 
-        result.Status.Should().Be("scored", string.Join("; ", result.Problems));
+        result.Status.Should().Be(ComponentStatus.Scored, string.Join("; ", result.Problems));
         result.Score.Should().Be(0);
         result.Tasks.Should().HaveCount(6).And.OnlyContain(t => t.Score == 0);
     }
@@ -85,7 +86,7 @@ public sealed class TechnicalTestTests : IDisposable
         var variants = Pick("swish", "adamw", "dilated-conv", "birnn", "n-step");
         var result = await Grade(Folder("solutions", variants, "D10-M1", "D10-M2", "D10-M3", "D10-M4"), variants);
 
-        result.Status.Should().Be("scored", string.Join("; ", result.Problems));
+        result.Status.Should().Be(ComponentStatus.Scored, string.Join("; ", result.Problems));
         var byTask = result.Tasks.ToDictionary(t => t.Task, t => t.Score);
         byTask["T1"].Should().Be(15, "T1 is not mutated");
         byTask["T2"].Should().BeLessThan(15, "D10-M1");
@@ -116,7 +117,7 @@ public sealed class TechnicalTestTests : IDisposable
 
         foreach (var r in new[] { other, forged, cohort })
         {
-            r.Status.Should().Be("rejected");
+            r.Status.Should().Be(ComponentStatus.Rejected);
             r.Score.Should().Be(0);
         }
         other.Problems.Single().Should().Contain("bob");
@@ -129,7 +130,7 @@ public sealed class TechnicalTestTests : IDisposable
     {
         var result = await Grade(Folder("solutions", Set(0)), Set(0), Start.AddMinutes(125).AddSeconds(1));
 
-        result.Status.Should().Be("late");
+        result.Status.Should().Be(ComponentStatus.Late);
         result.Late.Should().BeTrue();
         result.Score.Should().Be(0);
     }

@@ -60,6 +60,7 @@ public static class CohortCertification
         {
             if (candidates.Count == 0) return;
             var best = candidates.Max(figure);
+            if (best <= 0) return; // nothing achieved is nothing to award (a theme whose days the course does not grade yet)
             var winners = candidates.Where(l => figure(l) == best).ToList();
             if (tieBreak is not null && winners.Count > 1)
             {

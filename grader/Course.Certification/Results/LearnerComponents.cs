@@ -1,7 +1,8 @@
 namespace Course.Certification.Results;
 
 /// <summary>
-/// What one learner brings to the certification: the nine day scores (hidden-test grading, 0–100 each), the
+/// What one learner brings to the certification: the day scores (hidden-test grading, 0–100 each, one per day the
+/// course grades; a day the learner did not hand in is there with 0), the
 /// knowledge test (correct answers overall and per pool), the technical test (0–100, zero when late) and the T6
 /// held-out accuracy, plus whether every hidden test of Days 1–9 passed.
 /// </summary>
@@ -17,8 +18,8 @@ public sealed record LearnerComponents(
     double? ModelAccuracy,
     bool AllHiddenTestsPassed)
 {
-    /// <summary>Mean of the nine day scores (a missing day counts 0).</summary>
-    public double Coursework => Enumerable.Range(1, 9).Average(d => DayScores.GetValueOrDefault(d));
+    /// <summary>Mean of the day scores: over Days 1–9 in the full course, over the days it grades while it is being built.</summary>
+    public double Coursework => DayScores.Count == 0 ? 0 : DayScores.Values.Average();
 
     /// <summary>Knowledge test as a percentage.</summary>
     public double Knowledge => KnowledgeAsked == 0 ? 0 : 100.0 * KnowledgeCorrect / KnowledgeAsked;

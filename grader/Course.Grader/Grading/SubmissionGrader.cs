@@ -174,7 +174,7 @@ public sealed class SubmissionGrader
                 Score = outcome.Passed ? Math.Round(max, 4) : 0,
                 MaxScore = Math.Round(max, 4),
                 Status = outcome.Passed ? TestStatus.Passed : TestStatus.Failed,
-                Output = outcome.Passed ? "" : outcome.Output,
+                Output = outcome.Output,
                 Visibility = hidden ? "after_published" : "visible",
                 Tags = [$"day{day.Day}", exercise, hidden ? "hidden" : "public"],
                 Day = day.Day,

@@ -11,9 +11,5 @@ public sealed class SnakeCaseEnumConverter<T>() : JsonStringEnumConverter<T>(Jso
 /// <summary>The same spelling for text reports.</summary>
 public static class StatusText
 {
-    public static string Text(this DayStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
-
-    public static string Text(this TestStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
-
-    public static string Text(this LearnerStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+    public static string Text<T>(this T status) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 }

@@ -89,12 +89,12 @@ public sealed class CertifyTests(MiniCourseFixture course)
 
         run.ExitCode.Should().Be(0, run.StdErr);
         run.StdErr.Should().Contain("carol: skipped:").And.Contain("no DayNN project folders");
-        run.StdOut.Should().Contain("alice: pass total 72.67 rank 1").And.Contain("bob: fail");
+        run.StdOut.Should().Contain("alice: distinction total 96 rank 1").And.Contain("bob: fail");
         var summary = File.ReadAllLines(Path.Combine(outDir, "summary.csv"));
         summary[0].Should().Be("learner_id,name,coursework,knowledge,technical,total,result,rank,awards,coursework_status,knowledge_status,technical_status,error");
         var rows = summary.Skip(1).Select(l => l.Split(',')).ToList();
         rows.Select(r => r[0]).Should().Equal("alice", "bob", "carol");
-        rows[0][2..8].Should().Equal("22.22", "100", "90", "72.67", "pass", "1");
+        rows[0][2..8].Should().Equal("100", "100", "90", "96", "distinction", "1");
         rows[0][^4..^1].Should().Equal("graded", "scored", "scored");
         rows[1][2..7].Should().Equal("0", "50", "0", "15", "fail");
         rows[1][^4..^1].Should().Equal("graded", "scored", "not_submitted");
@@ -102,7 +102,7 @@ public sealed class CertifyTests(MiniCourseFixture course)
         rows[2][^1].Should().Contain("no DayNN project folders");
 
         var awards = File.ReadAllText(Path.Combine(outDir, "awards.md"));
-        awards.Should().Contain("| 最優秀賞 / Best overall | alice (alice) | total 72.67 |")
+        awards.Should().Contain("| 最優秀賞 / Best overall | alice (alice) | total 96 |")
             .And.Contain("| ベストモデル賞 / Best model | alice (alice) | held-out accuracy 0.960 |")
             .And.Contain("| 完全制覇賞 / Every hidden test passed | alice (alice) |");
 
@@ -116,12 +116,12 @@ public sealed class CertifyTests(MiniCourseFixture course)
         var alice = Path.Combine(outDir, "learners", "alice");
         using (var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(alice, "results.json"))))
         {
-            results.RootElement.GetProperty("result").GetString().Should().Be("pass");
+            results.RootElement.GetProperty("result").GetString().Should().Be("distinction");
             results.RootElement.GetProperty("coursework").GetProperty("day_scores").GetProperty("day01").GetDouble().Should().Be(100);
             results.RootElement.GetProperty("knowledge").GetProperty("correct").GetInt32().Should().Be(20);
             results.RootElement.GetProperty("technical").GetProperty("status").GetString().Should().Be("scored");
         }
-        File.ReadAllText(Path.Combine(alice, "certificate.html")).Should().Contain("修了証").And.Contain("総合 / Total 72.67 — 判定 / Result: 合格");
+        File.ReadAllText(Path.Combine(alice, "certificate.html")).Should().Contain("修了証").And.Contain("総合 / Total 96 — 判定 / Result: 優");
         if (Course.Certification.Printing.CertificatePdf.JapaneseTypeface() is not null)
             File.ReadAllBytes(Path.Combine(alice, "certificate.pdf"))[..5].Should().Equal("%PDF-"u8.ToArray());
         else

@@ -62,7 +62,8 @@ public sealed class SignedVerdicts
             cases.Add(new TestCaseResult(
                 root.GetProperty("type").GetString() ?? "", root.GetProperty("method").GetString() ?? "",
                 root.GetProperty("name").GetString() ?? "", root.GetProperty("result").GetString() ?? "",
-                root.GetProperty("message").GetString(), root.GetProperty("stack").GetString()));
+                root.GetProperty("message").GetString(), root.GetProperty("stack").GetString(),
+                root.TryGetProperty("output", out var output) ? output.GetString() : null));
         }
         // No closing line: the process died mid-run; what it wrote before is not trusted to be complete.
         if (total is null) return new VerdictRead.Missing();

@@ -53,7 +53,7 @@ internal sealed class SignedVerdictHandler(byte[] key, string path) : IRunnerRep
                 case ITestStarting t:
                     tests[t.TestUniqueID] = (classes.GetValueOrDefault(t.TestClassUniqueID ?? "", ""), methods.GetValueOrDefault(t.TestMethodUniqueID ?? "", ""), t.TestDisplayName);
                     break;
-                case ITestPassed p: Result(p, "Pass", null, null, p.ExecutionTime); break;
+                case ITestPassed p: Result(p, "Pass", null, null, p.ExecutionTime, p.Output); break;
                 case ITestFailed f: Result(f, "Fail", Describe(f), f.StackTraces.FirstOrDefault(), f.ExecutionTime); break;
                 case ITestSkipped s: Result(s, "Skip", s.Reason, null, s.ExecutionTime); break;
                 case ITestNotRun n: Result(n, "NotRun", null, null, n.ExecutionTime); break;
@@ -65,13 +65,16 @@ internal sealed class SignedVerdictHandler(byte[] key, string path) : IRunnerRep
         return true;
     }
 
-    private void Result(ITestMessage test, string result, string? message, string? stack, decimal time)
+    /// <summary>A passed test's <c>ITestOutputHelper</c> lines travel too (capped): a test may report a measured figure,
+    /// such as a model's held-out accuracy, that its pass or fail alone does not carry.</summary>
+    private void Result(ITestMessage test, string result, string? message, string? stack, decimal time, string? output = null)
     {
         var (type, method, name) = tests.GetValueOrDefault(test.TestUniqueID, ("", "", ""));
         Sign(new Dictionary<string, object?>
         {
             ["seq"] = sequence, ["type"] = type, ["method"] = method, ["name"] = name, ["result"] = result,
             ["message"] = message, ["stack"] = stack, ["time"] = (double)time,
+            ["output"] = string.IsNullOrEmpty(output) ? null : output.Length <= 1000 ? output : output[..1000],
         });
     }
 
