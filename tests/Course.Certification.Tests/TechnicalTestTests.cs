@@ -68,6 +68,7 @@ public sealed class TechnicalTestTests : IDisposable
         result.Status.Should().Be(ComponentStatus.Scored, string.Join("; ", result.Problems));
         result.Tasks.Should().OnlyContain(t => t.Score == t.MaxScore, string.Join(", ", result.Tasks.Select(t => $"{t.Task} {t.Variant} {t.Score}")));
         result.Score.Should().Be(100, "T1–T5 at 15 each, T6 at 25 (held-out accuracy ≥ 0.97)");
+        result.ModelAccuracy.Should().Be(0.9750, "the reference model's held-out accuracy, read back from the band tests' output");
     }
 
     [Fact]
@@ -78,6 +79,7 @@ public sealed class TechnicalTestTests : IDisposable
         result.Status.Should().Be(ComponentStatus.Scored, string.Join("; ", result.Problems));
         result.Score.Should().Be(0);
         result.Tasks.Should().HaveCount(6).And.OnlyContain(t => t.Score == 0);
+        result.ModelAccuracy.Should().BeNull("a model that reaches no band reports no accuracy");
     }
 
     [Fact]
