@@ -15,7 +15,7 @@ using Course.Model;
 namespace Course.Certification.Tests;
 
 /// <summary>
-/// <c>course certify</c> end to end on a synthetic class of 13 built from the real course's solutions, stubs and
+/// <c>course certify</c> end to end on a synthetic class of 14 built from the real course's solutions, stubs and
 /// mutants: real coursework gradings, real technical submissions (handed out by <c>course technical start</c>, one
 /// late, one with a forged token), answers drawn from each learner's own shuffled paper. The course is the real one
 /// with only Day 1 graded as coursework (a copy of course.json; everything else linked), so the class grades in about a
@@ -52,7 +52,7 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
         // id, Day 1, correct answers of 60, tasks solved, other technical twists
         await Learner("ada", "solutions", 60, all);                                    // 100: distinction
         await Learner("ben", "solutions", 60, all);                                    // the same figures: ties share every award
-        await Learner("cho", "solutions", 48, noT6);                                   // 30 + 24 + 30 = 84: pass
+        await Learner("cho", "solutions", 48, noT6, receipt: false);                   // 30 + 24 + 30 = 84: pass (timed by its files)
         await Learner("dan", "exercises", 45, noT6);                                   // 0 + 22.5 + 30: fails on the total only
         await Learner("eve", "solutions", 40, noT6);                                   // 80 total, but knowledge 66.7% < 70%
         await Learner("fay", "solutions", 60, ["T1", "T2", "T3"]);                     // 78 total, but technical 45 < 60
@@ -61,7 +61,8 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
         var ivy = new[] { "ivy", "ida", "ike", "ina", "isa", "iza" }.First(id => TechnicalMutantFor(TechnicalPools.Draw(Cohort, id)) is not null);
         await Learner(ivy, "solutions", 60, noT6, dayMutant: "D1-M1", technicalMutant: true);
         await Learner("jon", "exercises", 30, []);                                     // stubs everywhere: fails every condition
-        await Learner("kim", "solutions", 60, noT6, forgedToken: true);                // token not signed by the instructor: rejected
+        await Learner("kim", "solutions", 60, noT6, forgedToken: true, receipt: false); // token not signed by the instructor: rejected
+        await Learner("nia", "solutions", 60, noT6, changedAfterReceipt: true);        // a file edited after hand-in: rejected
         await Learner("lia", "solutions", 60, noT6, instructorScore: """{"score": 70, "model_accuracy": 0.5}""");
         Directory.CreateDirectory(Path.Combine(roster, "max"));                        // no DayNN folders: skipped, never the class
         File.WriteAllText(Path.Combine(roster, "max", "notes.txt"), "nothing handed in");
@@ -78,7 +79,7 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
         var run = await CourseProcess(certify, killAfterLine: null, cancel);
         var seconds = watch.Elapsed.TotalSeconds;
         run.ExitCode.Should().Be(0, run.StdErr);
-        output.WriteLine($"certify of 13 learners (Day 1 coursework + technical test), resumed after a kill: {seconds:0.0} s wall, {seconds / 13:0.00} s per learner");
+        output.WriteLine($"certify of 14 learners (Day 1 coursework + technical test), resumed after a kill: {seconds:0.0} s wall, {seconds / 14:0.00} s per learner");
         output.WriteLine(run.StdErr);
         run.StdErr.Should().Contain("coursework already_graded", "the learner graded before the kill is not graded again");
         run.StdErr.Should().Contain("max: skipped:").And.Contain("no DayNN project folders");
@@ -107,6 +108,11 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
         ((string)results["gus"]["technical"]!["problems"]![0]!).Should().Contain("after the deadline");
         ((string)results["kim"]["technical"]!["status"]!).Should().Be("rejected");
         ((string)results["kim"]["technical"]!["problems"]![0]!).Should().Contain("not by the instructor's key");
+        ((string)results["nia"]["technical"]!["status"]!).Should().Be("rejected");
+        ((string)results["nia"]["technical"]!["problems"]![0]!).Should().Contain("the files differ from those received at");
+        results["cho"]["technical"]!["problems"]!.AsArray().Select(n => (string)n!).Should().ContainSingle()
+            .Which.Should().Contain("the submission time is the newest file time", "without a receipt the result says where its time came from");
+        results["ada"]["technical"]!["problems"]!.AsArray().Should().BeEmpty();
         ((string)results["lia"]["technical"]!["status"]!).Should().Be("scored", "the instructor's score.json stands in for a test sat outside the platform");
         results["jon"]["failed_conditions"]!.AsArray().Should().HaveCount(3, "total, knowledge and technical all fail");
         results["hal"]["knowledge"]!["problems"]!.AsArray().Should().HaveCount(10, "each blank or malformed row is reported, none crashes the run");
@@ -157,7 +163,8 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
         tampered.Out.Should().Contain("invalid");
 
         async Task Learner(string id, string day1, int correct, IReadOnlyList<string> solved, int startedHoursAgo = 0, bool malformedAnswers = false,
-            string? dayMutant = null, bool technicalMutant = false, bool forgedToken = false, string? instructorScore = null)
+            string? dayMutant = null, bool technicalMutant = false, bool forgedToken = false, string? instructorScore = null,
+            bool receipt = true, bool changedAfterReceipt = false)
         {
             var folder = Path.Combine(roster, id);
             CopyTree(Path.Combine(Real.Root, day1, "Day01"), Path.Combine(folder, "Day01"));
@@ -197,6 +204,14 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
             // Handed in now (copies keep the repository's file times, and the submission time is the newest file time).
             foreach (var file in Directory.EnumerateFiles(Path.Combine(technical, TechnicalPools.Project), "*.cs"))
                 File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
+            if (receipt)
+            {
+                var received = await Course("technical", "receive", technical, "--cohort", Cohort, "--learner", id, "--key", keyFile, "--course-root", root);
+                received.Code.Should().Be(0, received.Err);
+                received.Out.Should().Contain(startedHoursAgo > 0 ? "LATE" : "on time");
+            }
+            if (changedAfterReceipt)
+                File.AppendAllText(Directory.EnumerateFiles(Path.Combine(technical, TechnicalPools.Project), "*.cs").Order(StringComparer.Ordinal).First(), "\n// fixed after hand-in\n");
         }
     }
 

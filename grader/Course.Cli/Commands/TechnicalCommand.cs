@@ -2,13 +2,15 @@ using System.CommandLine;
 using Course.Certification.Credentials;
 using Course.Certification.Technical;
 using Course.Model;
+using Course.Model.Files;
 
 namespace Course.Cli.Commands;
 
 /// <summary>
 /// <c>course technical start --cohort C --learner ID [--out DIR] [--key K]</c>: hands out a learner's technical test —
 /// one variant per task T1–T5 drawn from (cohort, learner), the stubs and public tests of those variants, a README
-/// and a start token signed with the instructor key. <c>course certify</c> grades the returned folder.
+/// and a start token signed with the instructor key. <c>course technical receive &lt;folder&gt; --cohort C --learner ID</c>:
+/// signs a receipt of a handed-in folder (its time and the hash of its sources). <c>course certify</c> grades it.
 /// </summary>
 public static class TechnicalCommand
 {
@@ -39,8 +41,42 @@ public static class TechnicalCommand
             Console.WriteLine($"{l}: {string.Join(", ", token.Variants.Select(v => $"{v.Task} {v.Id}"))}; started {token.Start:yyyy-MM-dd HH:mm:ss}Z, due {token.Deadline:HH:mm:ss}Z: {outDir}");
             return ExitCodes.Ok;
         });
-        var command = new Command("technical", "The Day-10 technical test (120 minutes, tasks T1–T5).");
+        var command = new Command("technical", "The Day-10 technical test (120 minutes, tasks T1–T6).");
         command.Subcommands.Add(start);
+        command.Subcommands.Add(Receive(cohort, learner, key, courseRoot));
         return command;
+    }
+
+    /// <summary>When a learner hands in: the receipt the grader takes the submission time from.</summary>
+    private static Command Receive(Option<string> cohort, Option<string> learner, Option<string?> key, Option<string?> courseRoot)
+    {
+        var folder = new Argument<string>("folder") { Description = $"the handed-in folder: {TechnicalPools.Project}/ and {StartToken.FileName} (in a roster: <learner>/technical)" };
+        var receive = new Command("receive", $"Sign a receipt of a handed-in technical test: now, and the SHA-256 of its sources ({SubmissionReceipt.FileName} beside the start token).")
+        {
+            folder, cohort, learner, key, courseRoot,
+        };
+        receive.SetAction(parse =>
+        {
+            var (c, l) = (parse.GetRequiredValue(cohort), parse.GetRequiredValue(learner));
+            var dir = Path.GetFullPath(parse.GetRequiredValue(folder));
+            var sources = Path.Combine(dir, TechnicalPools.Project);
+            var tokenFile = Path.Combine(dir, StartToken.FileName);
+            if (!Directory.Exists(sources)) throw new CourseInputException($"{sources}: no {TechnicalPools.Project}/ folder in the handed-in folder");
+            if (!File.Exists(tokenFile)) throw new CourseInputException($"{tokenFile}: no start token in the handed-in folder");
+            var keyPath = Path.GetFullPath(parse.GetValue(key) ?? Path.Combine(InstructorKey.DefaultFolder, InstructorKey.PrivateFile));
+            if (!File.Exists(keyPath))
+                throw new CourseInputException($"{keyPath}: no instructor signing key; run `course keys init` (or pass --key <{InstructorKey.PrivateFile}>)");
+            using var signingKey = InstructorKey.LoadPrivate(keyPath);
+            var (token, problem) = StartToken.Verify(File.ReadAllText(tokenFile), signingKey, c, l);
+            if (token is null) throw new CourseInputException($"{tokenFile}: {problem}");
+            var receipt = new SubmissionReceipt(c, l, DateTimeOffset.UtcNow, SubmissionReceipt.SourcesSha256(sources));
+            var receiptFile = Path.Combine(dir, SubmissionReceipt.FileName);
+            var replaces = File.Exists(receiptFile) ? " (replaces the earlier receipt)" : "";
+            AtomicFile.WriteAllText(receiptFile, receipt.Sign(signingKey) + "\n");
+            var when = receipt.Received > token.Deadline ? $"LATE: after the deadline {token.Deadline:HH:mm:ss}Z, the technical part will score 0" : $"on time (deadline {token.Deadline:HH:mm:ss}Z)";
+            Console.WriteLine($"{l}: received {receipt.Received:yyyy-MM-dd HH:mm:ss}Z, {when}; sources SHA-256 {receipt.Sha256[..12]}…: {receiptFile}{replaces}");
+            return ExitCodes.Ok;
+        });
+        return receive;
     }
 }
