@@ -77,7 +77,7 @@ public static class PolicyRules
     public static readonly IReadOnlySet<string> AllowedMembers = new HashSet<string>(StringComparer.Ordinal)
     {
         "System.Console.Write", "System.Console.WriteLine",
-        "System.Type.Name", "System.Type.FullName", "System.Reflection.MemberInfo.Name", "System.Type.op_Equality",
+        "System.Type.Name", "System.Reflection.MemberInfo.Name", "System.Type.op_Equality",
         "System.Type.op_Inequality", "System.Object.GetType",
     };
 

@@ -61,6 +61,16 @@ public sealed class PolicyScannerTests
     [InlineData("public static int F() { int x = 1; var r = __makeref(x); return 0; }", "__makeref", PolicyRules.Native)]
     [InlineData("public static object F() => AppContext.BaseDirectory;", "System.AppContext.BaseDirectory", PolicyRules.ProcessControl)]
     [InlineData("public static object F() => Console.OpenStandardOutput();", "System.Console.OpenStandardOutput", PolicyRules.NotAllowed)]
+    // every way code can learn which test called it (and so whether it runs under a hidden test) is closed
+    [InlineData("public static string F([System.Runtime.CompilerServices.CallerFilePath] string p = \"\") => p;", "System.Runtime.CompilerServices.CallerFilePathAttribute", PolicyRules.Reflection)]
+    [InlineData("public static string F([System.Runtime.CompilerServices.CallerMemberName] string p = \"\") => p;", "System.Runtime.CompilerServices.CallerMemberNameAttribute", PolicyRules.Reflection)]
+    [InlineData("public static string? F(object o) => o.GetType().Namespace;", "System.Type.Namespace", PolicyRules.Reflection)]
+    [InlineData("public static string? F(object o) => o.GetType().FullName;", "System.Type.FullName", PolicyRules.Reflection)]
+    [InlineData("public static object F(object o) => o.GetType().Assembly;", "System.Type.Assembly", PolicyRules.Reflection)]
+    [InlineData("public static object? F(Exception e) => e.TargetSite;", "System.Exception.TargetSite", PolicyRules.Inspection)]
+    [InlineData("public static string F() => Environment.StackTrace;", "System.Environment.StackTrace", PolicyRules.ProcessControl)]
+    [InlineData("public static object F(Action a) => a.Method;", "System.Delegate.Method", PolicyRules.Reflection)]
+    [InlineData("public static object? F(Action a) => a.Target;", "System.Delegate.Target", PolicyRules.Reflection)]
     public void Forbidden_apis_are_reported_with_their_reason(string body, string api, string reason)
     {
         var violations = Scan(body);
