@@ -9,8 +9,7 @@ namespace Course.Grader.Checks;
 /// <summary>A deliberately buggy solution: tests/Mutants/DayNN/&lt;ID&gt;/ with MUTANT.md and, per changed solution file,
 /// either <c>File.cs.mutation</c> hunks (<see cref="MutationPatch"/>) or a whole replacement <c>File.cs</c>.
 /// A stand-in (every algorithm of the day replaced by its simplest form) says "Must score at most N/100" in its
-/// MUTANT.md: it must then also score at most <see cref="MaxScore"/> per hundred of the day's points (a day is worth
-/// 100; the technical test's check manifest holds every variant, so it is worth more).</summary>
+/// MUTANT.md: it must then also score at most <see cref="MaxScore"/> points in all.</summary>
 public sealed record Mutant(DayManifest Day, string Id, string Folder, string Description, double? MaxScore = null);
 
 /// <summary>How a mutant fared: hidden points lost (killed) or not.</summary>
@@ -91,12 +90,12 @@ public static partial class Mutants
             var hiddenScore = hidden.Sum(t => t.Score);
             var hiddenMax = hidden.Sum(t => t.MaxScore);
             var lostHidden = day.Status is not (DayStatus.CompileError or DayStatus.PolicyViolation) && hiddenScore < hiddenMax - 1e-9;
-            var underCap = mutant.MaxScore is not { } cap || (day.MaxScore > 0 ? 100 * day.Score / day.MaxScore : 0) <= cap + 1e-9;
+            var underCap = mutant.MaxScore is not { } cap || day.Score <= cap + 1e-9;
             var killed = lostHidden && underCap;
             var killers = hidden.Where(t => !t.Passed).Select(t => t.Name.Replace("[hidden] ", "")).Take(3).ToList();
             var detail = day.Status is DayStatus.CompileError or DayStatus.PolicyViolation
                 ? $"the mutant does not build ({day.Status.Text()}): {string.Join("; ", day.Messages.Take(2))}"
-                : !underCap ? $"a stand-in must score at most {SubmissionGrader.Fmt(mutant.MaxScore!.Value)}/100, it scores {SubmissionGrader.Fmt(day.Score)}/{SubmissionGrader.Fmt(day.MaxScore)}"
+                : !underCap ? $"a stand-in must score at most {SubmissionGrader.Fmt(mutant.MaxScore!.Value)}, it scores {SubmissionGrader.Fmt(day.Score)}/{SubmissionGrader.Fmt(day.MaxScore)}"
                 : killed ? $"{(mutant.MaxScore is null ? "" : $"scores {SubmissionGrader.Fmt(day.Score)}/{SubmissionGrader.Fmt(day.MaxScore)}; ")}hidden {SubmissionGrader.Fmt(hiddenScore)}/{SubmissionGrader.Fmt(hiddenMax)}; killed by {string.Join(", ", killers)}"
                 : $"survives: hidden {SubmissionGrader.Fmt(hiddenScore)}/{SubmissionGrader.Fmt(hiddenMax)}";
             return new MutantOutcome(mutant, killed, hiddenScore, hiddenMax, detail);
