@@ -7,7 +7,6 @@ using System.Text.Json.Nodes;
 using Course.Certification.Credentials;
 using Course.Certification.Knowledge;
 using Course.Certification.Technical;
-using Course.Cli;
 using Course.Grader.Building;
 using Course.Grader.Checks;
 using Course.Model;
@@ -41,7 +40,7 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
         var cancel = TestContext.Current.CancellationToken;
         var root = DayOneCourse();
         var keys = Path.Combine(_work, "keys");
-        (await Course("keys", "init", "--out", keys)).Code.Should().Be(0);
+        (await InProcessCli.RunAsync("keys", "init", "--out", keys)).Code.Should().Be(0);
         var keyFile = Path.Combine(keys, InstructorKey.PrivateFile);
         using var key = InstructorKey.LoadPrivate(keyFile);
         var bank = ExamBank.Load(ExamBank.FolderOf(new CourseLayout(root)));
@@ -145,11 +144,11 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
 
         // Verification: the genuine pair is valid; a changed results file or a changed certificate is not.
         var publicKey = Path.Combine(keys, InstructorKey.PublicFile);
-        var genuine = await Course("verify", Path.Combine(ada, "certificate.jwt"), Path.Combine(ada, "results.json"), "--key", publicKey);
+        var genuine = await InProcessCli.RunAsync("verify", Path.Combine(ada, "certificate.jwt"), Path.Combine(ada, "results.json"), "--key", publicKey);
         genuine.Code.Should().Be(0, genuine.Out);
         var forgedResults = Path.Combine(_work, "results.json");
         File.WriteAllText(forgedResults, File.ReadAllText(Path.Combine(ada, "results.json")).Replace("\"rank\": 1", "\"rank\": 2"));
-        var mismatch = await Course("verify", Path.Combine(ada, "certificate.jwt"), forgedResults, "--key", publicKey);
+        var mismatch = await InProcessCli.RunAsync("verify", Path.Combine(ada, "certificate.jwt"), forgedResults, "--key", publicKey);
         mismatch.Code.Should().NotBe(0);
         mismatch.Out.Should().Contain("invalid");
         var jwt = File.ReadAllText(Path.Combine(ada, "certificate.jwt")).Trim().Split('.');
@@ -158,7 +157,7 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
         payload.Should().NotBe(genuinePayload);
         var forgedCertificate = Path.Combine(_work, "certificate.jwt");
         File.WriteAllText(forgedCertificate, $"{jwt[0]}.{Base64Url.Encode(Encoding.UTF8.GetBytes(payload))}.{jwt[2]}\n");
-        var tampered = await Course("verify", forgedCertificate, "--key", publicKey);
+        var tampered = await InProcessCli.RunAsync("verify", forgedCertificate, "--key", publicKey);
         tampered.Code.Should().NotBe(0);
         tampered.Out.Should().Contain("invalid");
 
@@ -185,7 +184,7 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
                 return;
             }
             var handout = Path.Combine(_work, "handouts", id);
-            (await Course("technical", "start", "--cohort", Cohort, "--learner", id, "--out", handout, "--key", keyFile, "--course-root", root)).Code.Should().Be(0);
+            (await InProcessCli.RunAsync("technical", "start", "--cohort", Cohort, "--learner", id, "--out", handout, "--key", keyFile, "--course-root", root)).Code.Should().Be(0);
             var technical = Path.Combine(folder, "technical");
             CopyTree(Path.Combine(handout, TechnicalPools.Project), Path.Combine(technical, TechnicalPools.Project));
             var token = File.ReadAllText(Path.Combine(handout, StartToken.FileName));
@@ -206,7 +205,7 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
                 File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
             if (receipt)
             {
-                var received = await Course("technical", "receive", technical, "--cohort", Cohort, "--learner", id, "--key", keyFile, "--course-root", root);
+                var received = await InProcessCli.RunAsync("technical", "receive", technical, "--cohort", Cohort, "--learner", id, "--key", keyFile, "--course-root", root);
                 received.Code.Should().Be(0, received.Err);
                 received.Out.Should().Contain(startedHoursAgo > 0 ? "LATE" : "on time");
             }
@@ -275,15 +274,6 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
         Directory.EnumerateDirectories(Path.Combine(outDir, "learners"))
             .ToDictionary(d => Path.GetFileName(d), d => JsonNode.Parse(File.ReadAllText(Path.Combine(d, "results.json")))!);
 
-    private static async Task<(int Code, string Out, string Err)> Course(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return (await CourseCli.RunAsync(args), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(stdout); Console.SetError(stderr); }
-    }
 
     /// <summary>The CLI as its own process (so it can be killed like an instructor's Ctrl-C or a lost node).</summary>
     private static async Task<(int ExitCode, string StdErr, bool Killed)> CourseProcess(string[] args, string? killAfterLine, CancellationToken cancel)
