@@ -1,4 +1,5 @@
-// Kills: D10-M1 (AdamW as L2 added to the gradient), shared state across parameters, Grad changed by Step.
+// Kills: D10-M1 (AdamW as L2 added to the gradient), shared state across parameters, Grad changed by Step, hard-coded
+// betas, and the stand-in's plain Adam for AMSGrad (the default-beta path pinned first has a growing v, so it cannot tell).
 namespace Course.Technical.Hidden;
 
 public class T2OptimizerHiddenTests
@@ -82,6 +83,17 @@ public class T2OptimizerHiddenTests
         var path = Run(new AmsGrad(0.1), 0.0, grads);
         Pinned(path, Reference.AmsGradPath(0.0, grads, 0.1));
         Math.Abs(path[3] - Reference.AmsGradPath(0.0, grads, 0.1, keepMax: false)[3]).Should().BeGreaterThan(1e-9, "plain Adam would let v shrink");
+    }
+
+    [Fact]
+    [Trait("Exercise", "T2.amsgrad")]
+    public void AmsGrad_with_custom_betas_is_pinned_after_a_large_gradient()
+    {
+        // β₂ = 0.9 forgets the first gradient within a few steps, so v shrinks at once and only v̂ = max keeps the step small.
+        double[] grads = [5.0, 0.1, 0.1, 0.1];
+        var path = Run(new AmsGrad(0.05, beta1: 0.8, beta2: 0.9), 1.0, grads);
+        Pinned(path, Reference.AmsGradPath(1.0, grads, 0.05, beta1: 0.8, beta2: 0.9));
+        Math.Abs(path[3] - Reference.AmsGradPath(1.0, grads, 0.05, keepMax: false, beta1: 0.8, beta2: 0.9)[3]).Should().BeGreaterThan(1e-3);
     }
 
     [Fact]

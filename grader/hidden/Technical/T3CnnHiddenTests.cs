@@ -1,5 +1,6 @@
 // Kills: D10-M2 (dilated conv output size from K instead of (K − 1)·d + 1), wrong tap spacing, stride/pad slips,
-// max-pool gradient routed to the wrong element.
+// max-pool gradient routed to the wrong element, a maximum started at 0 or a tie split, and the stand-in's stride-1 conv1d
+// and global average pooling (both self-consistent, so the gradient checks alone cannot tell).
 namespace Course.Technical.Hidden;
 
 public class T3CnnHiddenTests
@@ -94,6 +95,20 @@ public class T3CnnHiddenTests
 
     [Fact]
     [Trait("Exercise", "T3.conv1d")]
+    public void Conv1d_with_a_stride_past_the_kernel_skips_positions_forward_and_backward()
+    {
+        // K = 2, stride 3 on L = 8: windows at 0–1, 3–4, 6–7, so x[2] and x[5] are never read and get no gradient.
+        var conv = new Conv1d(Tensor.From([2.0, -1.0], 1, 1, 2), Tensor.From([0.5], 1), stride: 3, pad: 0);
+        var y = conv.Forward(Tensor.From([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0], 1, 1, 8));
+        TensorAssert.Close(y, Tensor.From([0.5, 3.5, 6.5], 1, 1, 3), 1e-12, "2·x[3t] − x[3t + 1] + 0.5");
+        var dx = conv.Backward(Tensor.From([1.0, -2.0, 3.0], 1, 1, 3));
+        TensorAssert.Close(dx, Tensor.From([2.0, -1.0, 0.0, -4.0, 2.0, 0.0, 6.0, -3.0], 1, 1, 8), 1e-12, "dX[3t + j] = dOut[t]·W[j]");
+        TensorAssert.Close(conv.W.Grad, Tensor.From([14.0, 16.0], 1, 1, 2), 1e-12, "dW[j] = Σₜ dOut[t]·x[3t + j]");
+        TensorAssert.Close(conv.B.Grad, Tensor.From([2.0], 1), 1e-12);
+    }
+
+    [Fact]
+    [Trait("Exercise", "T3.conv1d")]
     public void Conv1d_gradient_check()
     {
         var rng = new Rng(52);
@@ -126,6 +141,18 @@ public class T3CnnHiddenTests
                 int arg = Array.IndexOf(map, map.Max());
                 for (int j = 0; j < 20; j++) dx[i, c, j / 5, j % 5].Should().Be(j == arg ? 1.0 : 0.0);
             }
+    }
+
+    [Fact]
+    [Trait("Exercise", "T3.global-max-pool")]
+    public void Global_max_pooling_on_all_negative_maps_with_a_tie()
+    {
+        // Channel 0 ties at −1 (positions 1 and 2: the first takes the gradient); channel 1's maximum is −0.25.
+        var x = Tensor.From([-3.0, -1.0, -1.0, -2.0, -0.5, -4.0, -0.25, -9.0], 1, 2, 2, 2);
+        var pool = new GlobalMaxPooling();
+        TensorAssert.Close(pool.Forward(x), Tensor.From([-1.0, -0.25], 1, 2), 0, "a maximum below 0, not 0");
+        TensorAssert.Close(pool.Backward(Tensor.From([2.0, -3.0], 1, 2)), Tensor.From([0.0, 2.0, 0.0, 0.0, 0.0, 0.0, -3.0, 0.0], 1, 2, 2, 2), 0,
+            "the whole gradient goes to the first maximum");
     }
 
     [Fact]

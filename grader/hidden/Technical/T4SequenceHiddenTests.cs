@@ -1,4 +1,5 @@
-// Kills: D10-M3 (BiRnn backward direction not re-reversed), causal mask leaks, steps past a length counted.
+// Kills: D10-M3 (BiRnn backward direction not re-reversed), causal mask leaks, steps past a length counted, and the
+// stand-in's single unscaled attention head (self-consistent, so the gradient checks and the mask tests alone cannot tell).
 namespace Course.Technical.Hidden;
 
 public class T4SequenceHiddenTests
@@ -98,6 +99,44 @@ public class T4SequenceHiddenTests
                 for (int j = 0; j < 3; j++) for (int c = 0; c < 2; c++) o[i, 2 * h + c] += e[j] / e.Sum() * v[j, 2 * h + c];
             }
         TensorAssert.Close(y.Reshape(3, 4), Ops.MatMul(o, mh.Wo.Value, transB: true), 1e-12, 1e-12, "y");
+    }
+
+    [Theory]
+    [Trait("Exercise", "T4.mhsa")]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void One_head_with_identity_weights_is_pinned(bool causal)
+    {
+        var attention = new MultiHeadSelfAttention(2, 1, causal, new Rng(88));
+        foreach (var w in attention.Parameters) w.Value = Tensor.From([1.0, 0.0, 0.0, 1.0], 2, 2);
+        // Q = K = V = X = [(1, 0), (0, 2)]: the scores are X Xᵀ/√2 = [[1, 0], [0, 4]]/√2.
+        var y = attention.Forward(Tensor.From([1.0, 0.0, 0.0, 2.0], 1, 2, 2));
+        var a = causal ? 1.0 : Math.Exp(1 / Math.Sqrt(2)) / (Math.Exp(1 / Math.Sqrt(2)) + 1);
+        var b = 1 / (1 + Math.Exp(4 / Math.Sqrt(2)));
+        TensorAssert.Close(y, Tensor.From([a, 2 * (1 - a), b, 2 * (1 - b)], 1, 2, 2), 1e-12, "softmax(Q Kᵀ/√d) V");
+    }
+
+    [Fact]
+    [Trait("Exercise", "T4.mhsa")]
+    public void Three_causal_heads_match_the_per_head_reference()
+    {
+        var rng = new Rng(89);
+        var mh = new MultiHeadSelfAttention(6, 3, causal: true, rng);
+        var x = rng.Normal(1.0, 2, 4, 6);
+        var y = mh.Forward(x);
+        var flat = x.Reshape(8, 6);
+        var (q, k, v) = (Ops.MatMul(flat, mh.Wq.Value, transB: true), Ops.MatMul(flat, mh.Wk.Value, transB: true), Ops.MatMul(flat, mh.Wv.Value, transB: true));
+        var o = Tensor.Zeros(8, 6);
+        for (int b = 0; b < 2; b++)
+            for (int h = 0; h < 3; h++)
+                for (int i = 0; i < 4; i++)
+                {
+                    // Head h owns columns 2h and 2h + 1; row i of sequence b attends to j ≤ i only.
+                    var s = Enumerable.Range(0, i + 1).Select(j => (q[4 * b + i, 2 * h] * k[4 * b + j, 2 * h] + q[4 * b + i, 2 * h + 1] * k[4 * b + j, 2 * h + 1]) / Math.Sqrt(2)).ToArray();
+                    var e = s.Select(z => Math.Exp(z - s.Max())).ToArray();
+                    for (int j = 0; j <= i; j++) for (int c = 0; c < 2; c++) o[4 * b + i, 2 * h + c] += e[j] / e.Sum() * v[4 * b + j, 2 * h + c];
+                }
+        TensorAssert.Close(y.Reshape(8, 6), Ops.MatMul(o, mh.Wo.Value, transB: true), 1e-12, 1e-12, "y");
     }
 
     [Theory]
