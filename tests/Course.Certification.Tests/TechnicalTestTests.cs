@@ -107,6 +107,35 @@ public sealed class TechnicalTestTests : IDisposable
         result.Tasks.Where(t => t.Task != "T5").Should().OnlyContain(t => t.Score == t.MaxScore);
     }
 
+    /// <summary>Every variant at once, as <c>course check</c> grades the technical test (a day worth 250 points).</summary>
+    private static DayManifest AllVariants => TechnicalGrade.Manifest(Grader.Manifest.Day(10), TechnicalPools.Variants);
+
+    [Fact]
+    public async Task Every_stub_failure_is_a_hint()
+    {
+        var staging = Path.Combine(_temp, "stubs");
+        var day = AllVariants;
+        Course.Model.Files.FolderCopy.Copy(Path.Combine(Layout.ExercisesDir, TechnicalPools.Project), Path.Combine(staging, day.Label),
+            Course.Model.Files.FolderCopy.SkipBuildOutput);
+        var result = await Grader.GradeAsync(new GradingPlan(Course.Grader.Submissions.Submission.Open(staging), [day], Options with { Days = [10] }),
+            null, TestContext.Current.CancellationToken);
+
+        result.Days.Single().Score.Should().Be(0);
+        result.Tests.Should().HaveCountGreaterThan(60).And.OnlyContain(t => !t.Passed && StubsZeroWithHintsCheck.IsHint(t.Output),
+            "a stub fails by telling the learner what to write, never by crashing the test");
+    }
+
+    [Fact]
+    public async Task The_stand_in_scores_at_most_40_percent()
+    {
+        var standIn = Mutants.Discover(Layout, Grader.Manifest, [AllVariants]).Single(m => m.Id == "D10-STANDIN");
+
+        var outcome = await Mutants.GradeAsync(Grader, Options, standIn, TestContext.Current.CancellationToken);
+
+        standIn.MaxScore.Should().Be(100, "40 per hundred of the 250 points every variant together is worth");
+        outcome.Killed.Should().BeTrue(outcome.Detail);
+    }
+
     [Fact]
     public async Task A_token_for_another_learner_or_signed_by_another_key_is_rejected()
     {
