@@ -245,10 +245,11 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
         return root;
     }
 
-    /// <summary>A technical-test mutant whose file is among the drawn variants' (the draw is per learner).</summary>
+    /// <summary>A technical-test mutant whose files are all among the drawn variants' (the draw is per learner; the
+    /// stand-in, which changes every file, never is).</summary>
     private static string? TechnicalMutantFor(IReadOnlyList<TechnicalVariant> drawn) =>
         Directory.EnumerateDirectories(Path.Combine(Real.MutantsDir, TechnicalPools.Project)).Order(StringComparer.Ordinal)
-            .FirstOrDefault(m => Directory.EnumerateFiles(m, "*.cs.mutation").Any(h => drawn.Any(v => v.Task != "T6" && v.Files.Contains(Path.GetFileName(h)[..^".mutation".Length]))));
+            .FirstOrDefault(m => Directory.EnumerateFiles(m, "*.cs.mutation").All(h => drawn.Any(v => v.Task != "T6" && v.Files.Contains(Path.GetFileName(h)[..^".mutation".Length]))));
 
     private static void ApplyMutant(string mutant, string folder)
     {
