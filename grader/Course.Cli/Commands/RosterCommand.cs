@@ -24,10 +24,13 @@ public static class RosterCommand
         var day = new Option<int[]>("--day") { Description = "grade only this day (repeatable), as for course grade" };
         var publicOnly = new Option<bool>("--public-only") { Description = "run the public tests only, as for course grade" };
         var submit = new Option<bool>("--submit") { Description = "submit the array and the dependent merge job with sbatch" };
+        var certify = new Option<bool>("--certify") { Description = "the Day-10 certification instead: tasks run course certify --shard into <out>/certify, the dependent job certifies the class there" };
+        var cohort = new Option<string?>("--cohort") { Description = "with --certify: the cohort id (default: the roster folder's name)" };
+        var key = new Option<string?>("--key") { Description = "with --certify: the instructor's private key, on a path every node can read" };
         var courseRoot = CourseRootOption.Create();
         var slurm = new Command("slurm", "Write (and optionally submit) a Slurm job array that grades the roster in shards, plus a dependent merge job.")
         {
-            roster, output, shards, partition, time, arrayParallel, day, publicOnly, submit, courseRoot,
+            roster, output, shards, partition, time, arrayParallel, day, publicOnly, submit, certify, cohort, key, courseRoot,
         };
         slurm.SetAction(async (parse, cancel) =>
         {
@@ -43,8 +46,13 @@ public static class RosterCommand
             var settings = new SlurmJobSettings(CourseInvocation(), layout.Root, rosterDir, outDir, count, cpus,
                 parse.GetValue(time) ?? SlurmJob.TimeFor((learners.Count + count - 1) / count, daySeconds, cpus),
                 parse.GetValue(partition), parse.GetValue(arrayParallel),
-                [.. (parse.GetValue(day) ?? []).SelectMany(d => new[] { "--day", d.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-                 .. parse.GetValue(publicOnly) ? new[] { "--public-only" } : []]);
+                parse.GetValue(certify)
+                    ? [.. parse.GetValue(cohort) is { } c ? new[] { "--cohort", c } : [], .. parse.GetValue(key) is { } k ? new[] { "--key", Path.GetFullPath(k) } : []]
+                    : [.. (parse.GetValue(day) ?? []).SelectMany(d => new[] { "--day", d.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+                       .. parse.GetValue(publicOnly) ? new[] { "--public-only" } : []],
+                parse.GetValue(certify));
+            if (parse.GetValue(certify) && ((parse.GetValue(day) ?? []).Length > 0 || parse.GetValue(publicOnly)))
+                throw new UsageException("--certify grades every day with every test: --day and --public-only do not apply");
             Directory.CreateDirectory(Path.Combine(outDir, "logs"));
             var array = Path.Combine(outDir, SlurmJob.ArrayScript);
             var merge = Path.Combine(outDir, SlurmJob.MergeScript);

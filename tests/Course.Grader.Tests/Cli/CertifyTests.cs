@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Course.Certification.Knowledge;
+using Course.Grader.Roster;
 using Course.Grader.Tests.Infrastructure;
 
 namespace Course.Grader.Tests.Cli;
@@ -141,5 +142,43 @@ public sealed class CertifyTests(MiniCourseFixture course)
         again.ExitCode.Should().Be(0, again.StdErr);
         again.StdErr.Should().Contain("alice: coursework already_graded").And.Contain("bob: coursework already_graded");
         File.ReadAllBytes(Path.Combine(alice, "results.json")).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task Sharded_certify_runs_then_a_final_run_give_the_single_machine_results()
+    {
+        var root = CertifiableCourse();
+        var roster = Path.Combine(RepoPaths.NewTempDir("course-cohort"), Cohort);
+        Learner(roster, "alice", root, "solutions", correctAnswers: 20, technicalJson: """{"score": 90, "model_accuracy": 0.96}""");
+        Learner(roster, "bob", root, "exercises", correctAnswers: 10, technicalJson: null);
+        Learner(roster, "dora", root, "solutions", correctAnswers: 15, technicalJson: """{"score": 70}""");
+        var work = RepoPaths.NewTempDir("course-cert-shards");
+        var keys = Path.Combine(work, "keys");
+        (await CliProcess.RunAsync(root, "keys", "init", "--out", keys)).ExitCode.Should().Be(0);
+        var key = Path.Combine(keys, "instructor.key.pem");
+
+        var whole = await CliProcess.RunAsync(root, "certify", roster, "--out", Path.Combine(work, "whole"), "--key", key);
+        whole.ExitCode.Should().Be(0, whole.StdErr);
+        var shared = Path.Combine(work, "shared");
+        foreach (var shard in new[] { "1/2", "2/2" })
+        {
+            var part = await CliProcess.RunAsync(root, "certify", roster, "--out", shared, "--key", key, "--shard", shard);
+            part.ExitCode.Should().Be(0, part.StdErr);
+            part.StdOut.Should().Contain($"shard {shard}: ").And.Contain("without --shard");
+        }
+        File.Exists(Path.Combine(shared, "summary.csv")).Should().BeFalse("a shard certifies nobody");
+        var final = await CliProcess.RunAsync(root, "certify", roster, "--out", shared, "--key", key);
+
+        final.ExitCode.Should().Be(0, final.StdErr);
+        final.StdErr.Should().NotContain("coursework graded", "every learner was graded by one of the shards");
+        File.ReadAllText(Path.Combine(shared, "summary.csv")).Should().Be(File.ReadAllText(Path.Combine(work, "whole", "summary.csv")));
+        File.ReadAllBytes(Path.Combine(shared, "learners", "dora", "results.json"))
+            .Should().Equal(File.ReadAllBytes(Path.Combine(work, "whole", "learners", "dora", "results.json")));
+
+        var slurm = await CliProcess.RunAsync(root, "roster", "slurm", roster, "--out", Path.Combine(work, "cluster"), "--shards", "2", "--certify",
+            "--cohort", Cohort, "--key", key, "--course-root", root);
+        slurm.ExitCode.Should().Be(0, slurm.StdErr);
+        File.ReadAllText(Path.Combine(work, "cluster", SlurmJob.ArrayScript)).Should().Contain(" certify ").And.Contain("--shard \"$shard/2\"").And.Contain($"--cohort {Cohort}");
+        File.ReadAllText(Path.Combine(work, "cluster", SlurmJob.MergeScript)).Should().Contain(" certify ").And.NotContain("--shard");
     }
 }
