@@ -1,5 +1,5 @@
 // Kills: (helper, no tests of its own) — used by the differential tests that kill D3-M1 … D3-M5
-namespace Course.Day03.Hidden;
+namespace Course.Day03.Tests;
 
 /// <summary>Runs a learner's optimiser and the engine's reference side by side on the same gradient stream.</summary>
 internal static class DifferentialRun

@@ -1,5 +1,5 @@
 // Kills: (helper, no tests of its own) — used by the per-parameter-state tests that kill D3-M4
-namespace Course.Day03.Hidden;
+namespace Course.Day03.Tests;
 
 /// <summary>
 /// Steps one optimiser over several parameters together, and a fresh optimiser per parameter alone, on the same

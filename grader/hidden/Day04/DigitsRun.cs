@@ -1,7 +1,7 @@
 using Course.Engine.Data;
 using Course.Engine.Optimizers;
 
-namespace Course.Day04.Hidden;
+namespace Course.Day04.Tests;
 
 /// <summary>The one 10-epoch SimpleConvNet run the convergence tests share (Momentum 0.9, lr 0.05, batch 32, seed 1):
 /// run once per test process, so its cost is paid once.</summary>

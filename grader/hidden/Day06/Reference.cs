@@ -1,6 +1,6 @@
 using Course.Engine.Optimizers;
 
-namespace Course.Day06.Hidden;
+namespace Course.Day06.Tests;
 
 /// <summary>The expensive runs, done once per test process and shared by the tests that read them.</summary>
 internal static class Reference

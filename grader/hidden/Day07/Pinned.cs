@@ -1,4 +1,4 @@
-namespace Course.Day07.Hidden;
+namespace Course.Day07.Tests;
 
 /// <summary>Reference values of the small seq2seq runs (solutions/Day07 on the stated seeds).</summary>
 internal static class Pinned

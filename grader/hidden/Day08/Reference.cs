@@ -1,6 +1,6 @@
 using Course.Engine.Optimizers;
 
-namespace Course.Day08.Hidden;
+namespace Course.Day08.Tests;
 
 /// <summary>The expensive runs, done once per test process and shared by the tests that read them.</summary>
 internal static class Reference
@@ -34,7 +34,7 @@ internal static class Reference
         {
             trainLoss[e] = vae.TrainEpoch(train, 32, opt, rng);
             // Scored with the documented loss, not the learner's Loss, so a loss that under-reports a term cannot pass.
-            var terms = VaeHiddenTests.LossTerms(vae, test.X, new Rng(52).Normal(1.0, test.X.Dim(0), vae.Latent));
+            var terms = VaeTests.LossTerms(vae, test.X, new Rng(52).Normal(1.0, test.X.Dim(0), vae.Latent));
             int pixels = test.X.Length;
             testElbo[e] = terms.Sum();
             testKl[e] = terms.Slice(0, pixels, terms.Length - pixels).Sum();

@@ -1,4 +1,4 @@
-namespace Course.Day09.Hidden;
+namespace Course.Day09.Tests;
 
 /// <summary>An optimizer that copies the gradients it is handed and optionally applies plain SGD.</summary>
 internal sealed class RecordingOptimizer(double learningRate = 0.0) : IOptimizer

@@ -1,6 +1,6 @@
 using Course.Engine.Optimizers;
 
-namespace Course.Day09.Hidden;
+namespace Course.Day09.Tests;
 
 /// <summary>The expensive runs (done once per test process) and an independent optimal-value oracle.</summary>
 internal static class Reference

@@ -1,4 +1,4 @@
-namespace Course.Technical.Hidden;
+namespace Course.Technical.Tests;
 
 /// <summary>The general layer contract every T1/T3/T4 layer is held to: dOut untouched, Backward twice identical.</summary>
 internal static class LayerContract

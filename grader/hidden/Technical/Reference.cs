@@ -1,4 +1,4 @@
-namespace Course.Technical.Hidden;
+namespace Course.Technical.Tests;
 
 /// <summary>Independent scalar re-derivations of the optimiser updates, one element at a time, for the pinned paths.</summary>
 internal static class Reference

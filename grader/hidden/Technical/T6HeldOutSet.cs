@@ -1,4 +1,4 @@
-namespace Course.Technical.Hidden;
+namespace Course.Technical.Tests;
 
 /// <summary>
 /// The T6 scoring images: the 360 digits of the test split, each shifted by one pixel in one of the eight directions

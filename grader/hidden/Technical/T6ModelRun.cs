@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Course.Technical.Hidden;
+namespace Course.Technical.Tests;
 
 /// <summary>
 /// One T6 run per test process, shared by the band tests: TrainBest on the train split only (seeded), stopped waiting

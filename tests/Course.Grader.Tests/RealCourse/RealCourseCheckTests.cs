@@ -60,4 +60,23 @@ public sealed class RealCourseCheckTests
 
         findings.Should().OnlyContain(f => f.Ok, Describe(findings));
     }
+
+    [Fact]
+    public async Task Hidden_tests_run_under_the_same_assembly_name_and_namespace_as_public_ones()
+    {
+        var cache = new Course.Grader.Building.TestCache(Layout);
+        foreach (var day in Grader.Manifest.GradableDays)
+        {
+            var cached = await cache.GetAsync(day, TestContext.Current.CancellationToken);
+            static string Namespace(string cls) => cls[..cls.LastIndexOf('.')];
+
+            cached.Hidden.Should().NotBeNull(day.Label);
+            cached.Hidden!.EntryAssembly.Should().Be(cached.Public.EntryAssembly, $"{day.Label}: nothing at run time tells the hidden suite from the public one");
+            var publicNamespaces = cached.Public.Tests.Select(t => Namespace(t.Class)).Distinct().ToList();
+            publicNamespaces.Should().ContainSingle(day.Label);
+            cached.Hidden.Tests.Select(t => Namespace(t.Class)).Distinct().Should().Equal(publicNamespaces, day.Label);
+            cached.Hidden.Tests.Should().OnlyContain(t => !t.Class.Contains("Hidden"),
+                $"{day.Label}: a type a hidden test hands to learner code prints its full name");
+        }
+    }
 }
