@@ -60,7 +60,11 @@ public sealed class RosterGrader(SubmissionGrader grader)
     {
         var learners = (shard ?? RosterShard.Whole).Select(ReadRoster(rosterDir), l => l.Learner);
         Directory.CreateDirectory(outDir);
-        foreach (var stale in Directory.EnumerateDirectories(outDir, PartialPrefix + "*")) Directory.Delete(stale, recursive: true);
+        // Only this run's learners' leftovers: shards may share one output folder, and another shard's partial folder is
+        // work in progress, not a leftover.
+        var mine = learners.Select(l => l.Learner).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in Directory.EnumerateDirectories(outDir, PartialPrefix + "*").Where(d => mine.Contains(PartialLearner(Path.GetFileName(d)))))
+            Directory.Delete(stale, recursive: true);
 
         var slots = options.ProcessSlots ?? new SemaphoreSlim(options.MaxParallelism ?? Environment.ProcessorCount);
         var learnerOptions = options with { ProcessSlots = slots, HiddenPaths = [.. options.HiddenPaths, Path.GetFullPath(rosterDir), Path.GetFullPath(outDir)] };
@@ -108,6 +112,9 @@ public sealed class RosterGrader(SubmissionGrader grader)
             return new LearnerSummary(learner, LearnerStatus.Error, null, e.Message);
         }
     }
+
+    /// <summary>The learner of a partial folder's name, <c>.partial-&lt;learner&gt;-&lt;8 hex&gt;</c>.</summary>
+    private static string PartialLearner(string name) => name.Length > PartialPrefix.Length + 9 ? name[PartialPrefix.Length..^9] : "";
 
     private static void WriteLearnerFolder(string outDir, string learner, GradeResult result, string inputsKey)
     {

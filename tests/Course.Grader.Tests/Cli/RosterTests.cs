@@ -51,6 +51,24 @@ public sealed class RosterTests(MiniCourseFixture course)
     }
 
     [Fact]
+    public async Task A_shard_clears_only_its_own_learners_leftovers_from_a_shared_output_folder()
+    {
+        var roster = MakeRoster(2);
+        var outDir = Path.Combine(RepoPaths.NewTempDir("course-roster-out"), "out");
+        var own = Path.Combine(outDir, RosterGrader.PartialPrefix + "learner00-0badc0de");
+        var others = Path.Combine(outDir, RosterGrader.PartialPrefix + "learner01-1badc0de"); // shard 2/2 at work beside it
+        Directory.CreateDirectory(own);
+        Directory.CreateDirectory(others);
+
+        var run = await CliProcess.RunAsync(course.Root, "grade", "--roster", roster, "--out", outDir, "--shard", "1/2", "--public-only");
+
+        run.ExitCode.Should().Be(0, run.StdErr);
+        Directory.Exists(own).Should().BeFalse("a leftover of this shard's learner is a killed run's");
+        Directory.Exists(others).Should().BeTrue("another shard's folder in progress is not this run's to remove");
+        File.Exists(Path.Combine(outDir, "learner00", "results.json")).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task A_changed_submission_is_graded_again_and_the_others_are_not_until_forced()
     {
         var roster = MakeRoster(3);
