@@ -51,15 +51,11 @@ public static class ClassRoster
             Directory.CreateDirectory(folder);
             if (kind == LearnerKind.Empty) File.WriteAllText(Path.Combine(folder, "README.txt"), "nothing handed in");
             foreach (var day in kind == LearnerKind.Empty ? [] : days)
-                Copy(Path.Combine(kind == LearnerKind.Stub ? layout.ExercisesDir : layout.SolutionsDir, day.Project!), Path.Combine(folder, day.Project!));
+                FolderCopy.CopySources(Path.Combine(kind == LearnerKind.Stub ? layout.ExercisesDir : layout.SolutionsDir, day.Project!), Path.Combine(folder, day.Project!));
             if (kind == LearnerKind.Mutant)
             {
                 var mutant = mutants[nextMutant++ % mutants.Count];
-                foreach (var hunk in Directory.EnumerateFiles(mutant.Folder, "*.cs.mutation", SearchOption.AllDirectories))
-                {
-                    var target = Path.Combine(folder, mutant.Day.Project!, Path.GetRelativePath(mutant.Folder, hunk)[..^".mutation".Length]);
-                    File.WriteAllText(target, MutationPatch.Parse(File.ReadAllText(hunk), hunk).Apply(File.ReadAllText(target), hunk));
-                }
+                MutationPatch.Overlay(mutant.Folder, Path.Combine(folder, mutant.Day.Project!));
             }
             if (kind == LearnerKind.CompileError)
             {
@@ -70,14 +66,5 @@ public static class ClassRoster
             roster.Add((id, kind));
         }
         return roster;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var rel in SourceFiles.Relative(from))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, rel))!);
-            File.Copy(Path.Combine(from, rel), Path.Combine(to, rel));
-        }
     }
 }

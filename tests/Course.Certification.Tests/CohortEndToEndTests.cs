@@ -10,6 +10,7 @@ using Course.Certification.Technical;
 using Course.Grader.Building;
 using Course.Grader.Checks;
 using Course.Model;
+using Course.Model.Files;
 
 namespace Course.Certification.Tests;
 
@@ -166,8 +167,8 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
             bool receipt = true, bool changedAfterReceipt = false)
         {
             var folder = Path.Combine(roster, id);
-            CopyTree(Path.Combine(Real.Root, day1, "Day01"), Path.Combine(folder, "Day01"));
-            if (dayMutant is not null) ApplyMutant(Path.Combine(Real.MutantsDir, "Day01", dayMutant), Path.Combine(folder, "Day01"));
+            FolderCopy.Copy(Path.Combine(Real.Root, day1, "Day01"), Path.Combine(folder, "Day01"), FolderCopy.SkipBuildOutput);
+            if (dayMutant is not null) MutationPatch.Overlay(Path.Combine(Real.MutantsDir, "Day01", dayMutant), Path.Combine(folder, "Day01"));
 
             var paper = KnowledgePaper.Draw(bank, Cohort, id, 6);
             var lines = paper.Items.Select((item, i) => i < correct
@@ -186,7 +187,7 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
             var handout = Path.Combine(_work, "handouts", id);
             (await InProcessCli.RunAsync("technical", "start", "--cohort", Cohort, "--learner", id, "--out", handout, "--key", keyFile, "--course-root", root)).Code.Should().Be(0);
             var technical = Path.Combine(folder, "technical");
-            CopyTree(Path.Combine(handout, TechnicalPools.Project), Path.Combine(technical, TechnicalPools.Project));
+            FolderCopy.Copy(Path.Combine(handout, TechnicalPools.Project), Path.Combine(technical, TechnicalPools.Project), FolderCopy.SkipBuildOutput);
             var token = File.ReadAllText(Path.Combine(handout, StartToken.FileName));
             var drawn = StartToken.Verify(token, key, Cohort, id).Token!.Variants;
             if (startedHoursAgo > 0) token = new StartToken(Cohort, id, drawn, DateTimeOffset.UtcNow.AddHours(-startedHoursAgo)).Sign(key);
@@ -199,7 +200,7 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
             foreach (var variant in drawn.Where(v => solved.Contains(v.Task)))
                 foreach (var file in variant.Files)
                     File.Copy(Path.Combine(Real.SolutionsDir, TechnicalPools.Project, file), Path.Combine(technical, TechnicalPools.Project, file), overwrite: true);
-            if (technicalMutant) ApplyMutant(TechnicalMutantFor(drawn)!, Path.Combine(technical, TechnicalPools.Project));
+            if (technicalMutant) MutationPatch.Overlay(TechnicalMutantFor(drawn)!, Path.Combine(technical, TechnicalPools.Project));
             // Handed in now (copies keep the repository's file times, and the submission time is the newest file time).
             foreach (var file in Directory.EnumerateFiles(Path.Combine(technical, TechnicalPools.Project), "*.cs"))
                 File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
@@ -249,27 +250,7 @@ public sealed class CohortEndToEndTests(ITestOutputHelper output) : IDisposable
     /// stand-in, which changes every file, never is).</summary>
     private static string? TechnicalMutantFor(IReadOnlyList<TechnicalVariant> drawn) =>
         Directory.EnumerateDirectories(Path.Combine(Real.MutantsDir, TechnicalPools.Project)).Order(StringComparer.Ordinal)
-            .FirstOrDefault(m => Directory.EnumerateFiles(m, "*.cs.mutation").All(h => drawn.Any(v => v.Task != "T6" && v.Files.Contains(Path.GetFileName(h)[..^".mutation".Length]))));
-
-    private static void ApplyMutant(string mutant, string folder)
-    {
-        foreach (var hunk in Directory.EnumerateFiles(mutant, "*.cs.mutation"))
-        {
-            var target = Path.Combine(folder, Path.GetFileName(hunk)[..^".mutation".Length]);
-            File.WriteAllText(target, MutationPatch.Parse(File.ReadAllText(hunk), hunk).Apply(File.ReadAllText(target), hunk));
-        }
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var rel = Path.GetRelativePath(from, file);
-            if (rel.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj")) continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, rel))!);
-            File.Copy(file, Path.Combine(to, rel), overwrite: true);
-        }
-    }
+            .FirstOrDefault(m => MutationPatch.OverlayOf(m).All(o => drawn.Any(v => v.Task != "T6" && v.Files.Contains(o.Target))));
 
     private static Dictionary<string, JsonNode> Results(string outDir) =>
         Directory.EnumerateDirectories(Path.Combine(outDir, "learners"))

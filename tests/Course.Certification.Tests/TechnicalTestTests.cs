@@ -45,11 +45,7 @@ public sealed class TechnicalTestTests : IDisposable
         foreach (var file in variants.SelectMany(v => v.Files).Append("GlobalUsings.cs"))
             File.Copy(Path.Combine(from, file), Path.Combine(folder, file));
         foreach (var mutant in mutants)
-            foreach (var hunk in Directory.EnumerateFiles(Path.Combine(Layout.MutantsDir, TechnicalPools.Project, mutant), "*.cs.mutation"))
-            {
-                var target = Path.Combine(folder, Path.GetFileName(hunk)[..^".mutation".Length]);
-                File.WriteAllText(target, MutationPatch.Parse(File.ReadAllText(hunk), hunk).Apply(File.ReadAllText(target), hunk));
-            }
+            MutationPatch.Overlay(Path.Combine(Layout.MutantsDir, TechnicalPools.Project, mutant), folder);
         return folder;
     }
 

@@ -53,6 +53,7 @@ public sealed class CohortCertifier(CourseLayout layout)
         try { roster = RosterGrader.ReadRoster(rosterDir); }
         catch (GradingException e) { throw new CourseInputException(e.Message); }
         KnowledgePaper.Draw(bank, run.Cohort, roster[0].Id, settings.KnowledgeQuestionsPerDay); // a bank too small for the draw is bad input, before any grading
+        var folders = roster.ToDictionary(l => l.Id, l => l.Folder, StringComparer.Ordinal);
         var learners = (run.Shard ?? RosterShard.Whole).Select(roster, l => l.Id);
         var thumbprint = InstructorKey.Thumbprint(run.SigningKey);
         if (learners.Count == 0) return new CertifyReport([], new Dictionary<string, string>(), 0, 0, thumbprint, null, []); // a shard beyond the roster's size
@@ -118,7 +119,7 @@ public sealed class CohortCertifier(CourseLayout layout)
             records.ToDictionary(r => r.Components.LearnerId, r => r.Knowledge), skipped, roster, layout);
         return new CertifyReport(outcomes, skipped, gradable.Count, certificates, thumbprint, analysis.Summary, warnings);
 
-        string FolderOf(string id) => roster.Single(l => l.Id == id).Folder;
+        string FolderOf(string id) => folders[id];
 
         void Skip(string id, string reason)
         {
@@ -167,19 +168,12 @@ public sealed class CohortCertifier(CourseLayout layout)
         return certificates;
     }
 
-    /// <summary>Copies the learner's DayNN sources (the only files the grader reads) into the staging roster.</summary>
+    /// <summary>Copies the learner's DayNN sources (the only files the grader reads) into the staging roster; a day
+    /// without sources still gets its folder, so it counts as submitted.</summary>
     private static void Stage(Submission submission, string target)
     {
         foreach (var (_, dayFolder) in submission.DayFolders)
-        {
-            Directory.CreateDirectory(Path.Combine(target, Path.GetFileName(dayFolder))); // a day without sources still counts as submitted
-            foreach (var file in Submission.SourceFilesOf(dayFolder))
-            {
-                var to = Path.Combine(target, Path.GetRelativePath(submission.Root, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.Copy(file, to, overwrite: true);
-            }
-        }
+            FolderCopy.CopySources(dayFolder, Path.Combine(target, Path.GetFileName(dayFolder)));
     }
 
     private static double Round(double v) => Math.Round(v, 2);

@@ -19,17 +19,14 @@ public static class CohortSummaryCsv
         var rows = CohortReports.SummaryCsv(outcomes).TrimEnd('\n').Split('\n');
         var byLearner = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < records.Count; i++)
-            byLearner[records[i].Components.LearnerId] = string.Join(",", rows[i + 1], Cell(records[i].CourseworkStatus),
+            byLearner[records[i].Components.LearnerId] = string.Join(",", rows[i + 1], CohortReports.Cell(records[i].CourseworkStatus),
                 records[i].KnowledgeStatus.Text(), records[i].TechnicalStatus.Text(), "");
         var csv = new StringBuilder(Header).Append('\n');
         foreach (var id in roster)
         {
             if (byLearner.TryGetValue(id, out var row)) csv.Append(row).Append('\n');
-            else if (skipped.TryGetValue(id, out var reason)) csv.Append(string.Join(",", Cell(id), Cell(id), "", "", "", "", "skipped", "", "", "", "", "", Cell(reason))).Append('\n');
+            else if (skipped.TryGetValue(id, out var reason)) csv.Append(string.Join(",", CohortReports.Cell(id), CohortReports.Cell(id), "", "", "", "", "skipped", "", "", "", "", "", CohortReports.Cell(reason))).Append('\n');
         }
         return csv.ToString();
     }
-
-    private static string Cell(string text) =>
-        text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"").Replace("\n", " ") + "\"" : text;
 }

@@ -43,6 +43,16 @@ public static class InstructorKey
 
     public static ECDsa LoadPrivate(string path) => Load(path, isPrivate: true);
 
+    /// <summary>The private key at <paramref name="path"/> (default: <see cref="DefaultFolder"/>); a missing file is bad
+    /// input whose message says how to make one.</summary>
+    public static ECDsa LoadPrivateOrExplain(string? path)
+    {
+        var file = Path.GetFullPath(path ?? Path.Combine(DefaultFolder, PrivateFile));
+        if (!File.Exists(file))
+            throw new CourseInputException($"{file}: no instructor signing key; run `course keys init` (or pass --key <{PrivateFile}>)");
+        return LoadPrivate(file);
+    }
+
     public static ECDsa LoadPublic(string path) => Load(path, isPrivate: false);
 
     private static ECDsa Load(string path, bool isPrivate)

@@ -57,6 +57,8 @@ public static class CohortReports
 
     private static string Num(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Cell(string text) =>
-        text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    /// <summary>A CSV cell: quoted when it holds a comma, quote or line break; a line break becomes a space, so every
+    /// learner stays one line of the summary.</summary>
+    internal static string Cell(string text) =>
+        text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"").Replace("\n", " ") + "\"" : text;
 }

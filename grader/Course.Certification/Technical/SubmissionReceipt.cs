@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Course.Certification.Credentials;
 using Course.Grader.Submissions;
@@ -43,11 +42,7 @@ public sealed record SubmissionReceipt(string Cohort, string Learner, DateTimeOf
     public static string SourcesSha256(string technicalFolder)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in Submission.SourceFilesOf(technicalFolder).Order(StringComparer.Ordinal))
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(technicalFolder, file).Replace('\\', '/') + "\n"));
-            hash.AppendData(File.ReadAllBytes(file));
-        }
+        Submission.AppendSources(hash, technicalFolder, technicalFolder);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

@@ -5,6 +5,7 @@ using Course.Grader.Grading;
 using Course.Grader.Results;
 using Course.Grader.Submissions;
 using Course.Model;
+using Course.Model.Files;
 
 namespace Course.Certification.Technical;
 
@@ -45,14 +46,7 @@ public static partial class TechnicalGrade
         try
         {
             var day = Manifest(grader.Manifest.Day(10), token.Variants);
-            var target = Path.Combine(staging, day.Label);
-            Directory.CreateDirectory(target);
-            foreach (var file in Submission.SourceFilesOf(technicalFolder))
-            {
-                var to = Path.Combine(target, Path.GetRelativePath(technicalFolder, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.Copy(file, to);
-            }
+            FolderCopy.CopySources(technicalFolder, Path.Combine(staging, day.Label));
             var submission = Submission.Open(staging);
             var result = await grader.GradeAsync(new GradingPlan(submission, [day], options with { Days = [day.Day] }), null, cancel);
             var tasks = token.Variants.Select(v => new TechnicalTaskScore(v.Task, v.Id,

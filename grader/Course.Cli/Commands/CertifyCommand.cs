@@ -40,13 +40,10 @@ public static class CertifyCommand
             var outDir = Path.GetFullPath(parse.GetRequiredValue(output));
             if ((outDir + Path.DirectorySeparatorChar).StartsWith(rosterDir + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 throw new UsageException($"--out {outDir} is inside the roster folder (it would be read as a learner)");
-            var keyPath = Path.GetFullPath(parse.GetValue(key) ?? Path.Combine(InstructorKey.DefaultFolder, InstructorKey.PrivateFile));
-            if (!File.Exists(keyPath))
-                throw new CourseInputException($"{keyPath}: no instructor signing key; run `course keys init` (or pass --key <{InstructorKey.PrivateFile}>)");
+            using var signingKey = InstructorKey.LoadPrivateOrExplain(parse.GetValue(key));
             RosterShard? slice;
             try { slice = parse.GetValue(shard) is { } text ? RosterShard.Parse(text) : null; }
             catch (Course.Grader.GradingException e) { throw new UsageException(e.Message); }
-            using var signingKey = InstructorKey.LoadPrivate(keyPath);
 
             var run = new CertifyOptions(rosterDir, outDir, parse.GetValue(cohort) ?? Path.GetFileName(rosterDir), signingKey,
                 parse.GetValue(instructor) ?? "Instructor", parse.GetValue(issuer), parse.GetValue(jobs), parse.GetValue(force), slice);

@@ -29,10 +29,7 @@ public static class TechnicalCommand
         {
             var layout = CourseRootOption.Resolve(parse.GetValue(courseRoot));
             var (c, l) = (parse.GetRequiredValue(cohort), parse.GetRequiredValue(learner));
-            var keyPath = Path.GetFullPath(parse.GetValue(key) ?? Path.Combine(InstructorKey.DefaultFolder, InstructorKey.PrivateFile));
-            if (!File.Exists(keyPath))
-                throw new CourseInputException($"{keyPath}: no instructor signing key; run `course keys init` (or pass --key <{InstructorKey.PrivateFile}>)");
-            using var signingKey = InstructorKey.LoadPrivate(keyPath);
+            using var signingKey = InstructorKey.LoadPrivateOrExplain(parse.GetValue(key));
             var outDir = Path.GetFullPath(parse.GetValue(output) ?? $"technical-{l}");
             if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
                 throw new UsageException($"--out {outDir} is not empty (a second hand-out would restart the clock)");
@@ -63,10 +60,7 @@ public static class TechnicalCommand
             var tokenFile = Path.Combine(dir, StartToken.FileName);
             if (!Directory.Exists(sources)) throw new CourseInputException($"{sources}: no {TechnicalPools.Project}/ folder in the handed-in folder");
             if (!File.Exists(tokenFile)) throw new CourseInputException($"{tokenFile}: no start token in the handed-in folder");
-            var keyPath = Path.GetFullPath(parse.GetValue(key) ?? Path.Combine(InstructorKey.DefaultFolder, InstructorKey.PrivateFile));
-            if (!File.Exists(keyPath))
-                throw new CourseInputException($"{keyPath}: no instructor signing key; run `course keys init` (or pass --key <{InstructorKey.PrivateFile}>)");
-            using var signingKey = InstructorKey.LoadPrivate(keyPath);
+            using var signingKey = InstructorKey.LoadPrivateOrExplain(parse.GetValue(key));
             var (token, problem) = StartToken.Verify(File.ReadAllText(tokenFile), signingKey, c, l);
             if (token is null) throw new CourseInputException($"{tokenFile}: {problem}");
             var receipt = new SubmissionReceipt(c, l, DateTimeOffset.UtcNow, SubmissionReceipt.SourcesSha256(sources));

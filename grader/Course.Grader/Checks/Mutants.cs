@@ -46,39 +46,20 @@ public static partial class Mutants
     {
         if (mutant.Description.Length == 0) return new MutantOutcome(mutant, false, 0, 0, "MUTANT.md is missing or has no description line");
         var solution = Path.Combine(grader.Layout.SolutionsDir, mutant.Day.Project!);
-        var overlay = Directory.EnumerateFiles(mutant.Folder, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cs.mutation", StringComparison.Ordinal)).ToList();
+        var overlay = MutationPatch.OverlayOf(mutant.Folder);
         if (overlay.Count == 0) return new MutantOutcome(mutant, false, 0, 0, "no .cs or .cs.mutation files to overlay");
-        static string Target(string rel) => rel.EndsWith(".mutation", StringComparison.Ordinal) ? rel[..^".mutation".Length] : rel;
-        var missing = overlay.Select(f => Target(Path.GetRelativePath(mutant.Folder, f))).Where(r => !File.Exists(Path.Combine(solution, r))).ToList();
+        var missing = overlay.Select(o => o.Target).Where(r => !File.Exists(Path.Combine(solution, r))).ToList();
         if (missing.Count > 0) return new MutantOutcome(mutant, false, 0, 0, $"replaces files not in solutions/{mutant.Day.Project}: {string.Join(", ", missing)}");
 
         var submission = Path.Combine(Path.GetTempPath(), "course-mutant-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
             var target = Path.Combine(submission, mutant.Day.Label);
-            foreach (var rel in SourceFiles.Relative(solution))
+            FolderCopy.CopySources(solution, target);
+            try { MutationPatch.Overlay(mutant.Folder, target); }
+            catch (Exception e) when (e is FormatException or InvalidOperationException)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, rel))!);
-                File.Copy(Path.Combine(solution, rel), Path.Combine(target, rel));
-            }
-            foreach (var file in overlay)
-            {
-                var rel = Path.GetRelativePath(mutant.Folder, file);
-                var destination = Path.Combine(target, Target(rel));
-                if (rel.EndsWith(".mutation", StringComparison.Ordinal))
-                {
-                    try
-                    {
-                        var patch = MutationPatch.Parse(File.ReadAllText(file), rel);
-                        File.WriteAllText(destination, patch.Apply(File.ReadAllText(destination), rel));
-                    }
-                    catch (Exception e) when (e is FormatException or InvalidOperationException)
-                    {
-                        return new MutantOutcome(mutant, false, 0, 0, e.Message);
-                    }
-                }
-                else File.Copy(file, destination, overwrite: true);
+                return new MutantOutcome(mutant, false, 0, 0, e.Message);
             }
 
             // A stand-in is judged on the whole day's score; any other mutant on hidden points alone, so its public suite is not run.

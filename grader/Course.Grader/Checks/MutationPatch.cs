@@ -42,6 +42,34 @@ public sealed record MutationPatch(IReadOnlyList<(string Solution, string Mutant
         return new MutationPatch(hunks);
     }
 
+    /// <summary>
+    /// A mutant folder's overlay: each <c>File.cs.mutation</c> (hunks for <c>File.cs</c>) or <c>File.cs</c> (a whole
+    /// replacement), any depth, with the path relative to the project that it changes.
+    /// </summary>
+    public static IReadOnlyList<(string File, string Target)> OverlayOf(string mutantFolder) =>
+        Directory.EnumerateFiles(mutantFolder, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cs.mutation", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(mutantFolder, f) is var rel && rel.EndsWith(".mutation", StringComparison.Ordinal)
+                ? (f, rel[..^".mutation".Length]) : (f, rel))
+            .ToList();
+
+    /// <summary>Applies a mutant folder's overlay to a copy of the solution project in <paramref name="projectFolder"/>;
+    /// throws as <see cref="Parse"/> and <see cref="Apply"/> do.</summary>
+    public static void Overlay(string mutantFolder, string projectFolder)
+    {
+        foreach (var (file, target) in OverlayOf(mutantFolder))
+        {
+            var destination = Path.Combine(projectFolder, target);
+            if (file.EndsWith(".mutation", StringComparison.Ordinal))
+            {
+                var name = Path.GetRelativePath(mutantFolder, file);
+                File.WriteAllText(destination, Parse(File.ReadAllText(file), name).Apply(File.ReadAllText(destination), name));
+            }
+            else File.Copy(file, destination, overwrite: true);
+        }
+    }
+
     /// <summary>Applies every hunk to <paramref name="solution"/>; throws naming the hunk that does not match exactly once.</summary>
     public string Apply(string solution, string fileName)
     {

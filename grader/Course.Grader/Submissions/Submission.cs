@@ -49,14 +49,20 @@ public sealed partial class Submission
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var day in days.Order())
         {
-            if (!DayFolders.TryGetValue(day, out var folder)) continue;
-            foreach (var file in SourceFilesOf(folder))
-            {
-                hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(Root, file).Replace('\\', '/') + "\n"));
-                hash.AppendData(File.ReadAllBytes(file));
-            }
+            if (DayFolders.TryGetValue(day, out var folder)) AppendSources(hash, folder, Root);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Adds a folder's sources to <paramref name="hash"/>: each file's path relative to <paramref name="relativeTo"/>
+    /// ('/' separators) and its bytes, in ordinal order.</summary>
+    public static void AppendSources(IncrementalHash hash, string folder, string relativeTo)
+    {
+        foreach (var file in SourceFilesOf(folder))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(relativeTo, file).Replace('\\', '/') + "\n"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
     }
 
     private static bool IsBuildOutput(string relative)

@@ -13,6 +13,20 @@ public static class FolderCopy
         return CopyFolder(from, to, "", skip ?? (_ => false), overwrite);
     }
 
+    /// <summary>Copies the <c>.cs</c> sources of a project folder (<see cref="SourceFiles.Relative"/>: no bin/, obj/) into
+    /// <paramref name="to"/> (created, even when there are none), overwriting; returns the number of files copied.</summary>
+    public static int CopySources(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        var files = SourceFiles.Relative(from);
+        foreach (var rel in files)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, rel))!);
+            File.Copy(Path.Combine(from, rel), Path.Combine(to, rel), overwrite: true);
+        }
+        return files.Count;
+    }
+
     /// <summary>Skips build output and tool litter: bin/, obj/ (as <see cref="SourceFiles"/> defines them), TestResults/, .ipynb_checkpoints/.</summary>
     public static bool SkipBuildOutput(string relativePath) =>
         Path.GetFileName(relativePath) is var name && (SourceFiles.IsBuildOutputFolder(name) || name is "TestResults" or ".ipynb_checkpoints");
