@@ -68,19 +68,31 @@ public sealed class SubmissionGrader
         var sandbox = new Sandbox([layout.Root, submission.Root, .. options.HiddenPaths],
             options.MemoryLimitBytes ?? manifest.Grading.MemoryLimitMb * 1024L * 1024L);
 
-        // Build (or find) the cached test projects first, one at a time: they share the engine build.
-        var cachedDays = new List<CachedDay>();
-        foreach (var day in days)
-        {
-            progress?.Report($"{day.Label}: preparing tests");
-            cachedDays.Add(await cache.GetAsync(day, cancel));
-        }
-
         // One day compiles at a time, in day order: Roslyn spreads a compilation over the cores by itself, and all days
         // compiling at once only kept the first day's tests waiting for the last day's compile while the blocked thread
         // pool was slow to start and read the test processes.
         using var compileTurn = new SemaphoreSlim(1, 1);
-        var graded = await Task.WhenAll(cachedDays.Select(c => GradeDayAsync(submission, c, options, sandbox, slots, compileTurn, progress, cancel)));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var grading = new List<Task<(DayResult Day, List<TestResult> Tests)>>();
+        try
+        {
+            // Each day is graded as soon as its cached tests are found (or built, one at a time: they share the engine
+            // build), so checking the next days' caches overlaps the first days' work.
+            foreach (var day in days)
+            {
+                progress?.Report($"{day.Label}: preparing tests");
+                var cached = await cache.GetAsync(day, cancel);
+                grading.Add(GradeDayAsync(submission, cached, options, sandbox, slots, compileTurn, progress, stop.Token));
+            }
+        }
+        catch
+        {
+            // A day whose tests cannot be prepared fails the whole grading: the days already started are stopped.
+            await stop.CancelAsync();
+            await ((Task)Task.WhenAll(grading)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        var graded = await Task.WhenAll(grading);
         var tests = graded.SelectMany(g => g.Tests).ToList();
         var dayResults = graded.Select(g => g.Day).ToList();
         var extra = submission.DayFolders.Keys.Where(d => days.All(x => x.Day != d)).ToList();
