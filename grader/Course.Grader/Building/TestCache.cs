@@ -26,7 +26,8 @@ public sealed record CachedDay(
 /// Builds the public and hidden test projects of a day ONCE against solutions/ (or exercises/ in a pack) into
 /// .course/cache, keyed by a hash of every input (engine, tests, hidden tests, reference project, props). Grading a
 /// submission then compiles only the learner's sources and swaps Course.DayNN.dll into a copy of the cached output.
-/// Builds use their own artifacts path inside the cache, never the repository's bin/obj.
+/// Builds use their own artifacts path inside the cache, never the repository's bin/obj. The test executables'
+/// dependencies are precompiled there (ReadyToRun, <c>Running/Verdicts/TestHost/ReadyToRun.targets</c>), once per content.
 /// </summary>
 public sealed class TestCache(CourseLayout layout)
 {
@@ -149,6 +150,7 @@ public sealed class TestCache(CourseLayout layout)
         var build = await ChildProcess.RunAsync(DotnetHost.Path,
             ["build", project, "-c", "Release", "-nologo", "-v", "q", "-nodeReuse:false",
              $"-p:CourseImplementation={layout.ReferenceImplementation}", VerdictReporterInjection.MsBuildArgument(layout.CacheDir),
+             $"-p:CourseReadyToRunStore={Path.Combine(layout.CacheDir, "ready-to-run")}",
              "--artifacts-path", ArtifactsDir],
             layout.Root, TimeSpan.FromMinutes(10), cancel: cancel);
         if (build.ExitCode != 0)

@@ -68,15 +68,31 @@ public sealed class SubmissionGrader
         var sandbox = new Sandbox([layout.Root, submission.Root, .. options.HiddenPaths],
             options.MemoryLimitBytes ?? manifest.Grading.MemoryLimitMb * 1024L * 1024L);
 
-        // Build (or find) the cached test projects first, one at a time: they share the engine build.
-        var cachedDays = new List<CachedDay>();
-        foreach (var day in days)
+        // One day compiles at a time, in day order: Roslyn spreads a compilation over the cores by itself, and all days
+        // compiling at once only kept the first day's tests waiting for the last day's compile while the blocked thread
+        // pool was slow to start and read the test processes.
+        using var compileTurn = new SemaphoreSlim(1, 1);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var grading = new List<Task<(DayResult Day, List<TestResult> Tests)>>();
+        try
         {
-            progress?.Report($"{day.Label}: preparing tests");
-            cachedDays.Add(await cache.GetAsync(day, cancel));
+            // Each day is graded as soon as its cached tests are found (or built, one at a time: they share the engine
+            // build), so checking the next days' caches overlaps the first days' work.
+            foreach (var day in days)
+            {
+                progress?.Report($"{day.Label}: preparing tests");
+                var cached = await cache.GetAsync(day, cancel);
+                grading.Add(GradeDayAsync(submission, cached, options, sandbox, slots, compileTurn, progress, stop.Token));
+            }
         }
-
-        var graded = await Task.WhenAll(cachedDays.Select(c => GradeDayAsync(submission, c, options, sandbox, slots, progress, cancel)));
+        catch
+        {
+            // A day whose tests cannot be prepared fails the whole grading: the days already started are stopped.
+            await stop.CancelAsync();
+            await ((Task)Task.WhenAll(grading)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        var graded = await Task.WhenAll(grading);
         var tests = graded.SelectMany(g => g.Tests).ToList();
         var dayResults = graded.Select(g => g.Day).ToList();
         var extra = submission.DayFolders.Keys.Where(d => days.All(x => x.Day != d)).ToList();
@@ -98,7 +114,7 @@ public sealed class SubmissionGrader
     }
 
     private async Task<(DayResult Day, List<TestResult> Tests)> GradeDayAsync(
-        Submission submission, CachedDay cached, GradeOptions options, Sandbox sandbox, SemaphoreSlim slots,
+        Submission submission, CachedDay cached, GradeOptions options, Sandbox sandbox, SemaphoreSlim slots, SemaphoreSlim compileTurn,
         IProgress<string>? progress, CancellationToken cancel)
     {
         var watch = Stopwatch.StartNew();
@@ -110,22 +126,32 @@ public sealed class SubmissionGrader
         if (!submission.DayFolders.TryGetValue(day.Day, out var folder))
             return Zero(DayStatus.CompileError, [$"{day.Project}/ is missing from the submission"], "not run: the day is missing from the submission");
 
-        progress?.Report($"{day.Label}: compiling");
+        await compileTurn.WaitAsync(cancel);
         var compileWatch = Stopwatch.StartNew();
-        var compilation = await Task.Run(() => LearnerCompiler.Bind(folder, submission.Root, cached), cancel);
-        var violations = options.SkipPolicy ? [] : PolicyScanner.Scan(compilation, day.ForbiddenEngineApis);
+        IReadOnlyList<PolicyViolation> violations;
+        CompileOutcome? compiled = null;
+        try
+        {
+            progress?.Report($"{day.Label}: compiling");
+            var compilation = await Task.Run(() => LearnerCompiler.Bind(folder, submission.Root, cached), cancel);
+            violations = options.SkipPolicy ? [] : PolicyScanner.Scan(compilation, day.ForbiddenEngineApis);
+            if (violations.Count == 0) compiled = await Task.Run(() => LearnerCompiler.Emit(compilation), cancel);
+        }
+        finally { compileTurn.Release(); }
         if (violations.Count > 0)
             return Zero(DayStatus.PolicyViolation, violations.Select(v => v.ToString()).ToList(), "not run: the day violates the submission policy");
-        var compiled = await Task.Run(() => LearnerCompiler.Emit(compilation), cancel);
-        if (!compiled.Succeeded)
-            return Zero(DayStatus.CompileError, compiled.Errors.Select(e => e.ToString()).ToList(), "not run: the day does not compile");
+        if (compiled is not { Succeeded: true })
+            return Zero(DayStatus.CompileError, compiled!.Errors.Select(e => e.ToString()).ToList(), "not run: the day does not compile");
 
         var compileSeconds = compileWatch.Elapsed.TotalSeconds;
         var limits = new RunLimits(options.DayTimeout ?? TimeSpan.FromSeconds(day.TimeLimitSeconds > 0 ? day.TimeLimitSeconds : manifest.Grading.DayTimeoutSeconds),
             options.TestTimeout ?? TimeSpan.FromSeconds(manifest.Grading.TestTimeoutSeconds));
         var runner = new SuiteRunner(sandbox, slots);
         progress?.Report($"{day.Label}: running tests");
-        var outcomes = await Task.WhenAll(suites.Select(s => runner.RunAsync(s, cached.DayAssemblyName, compiled.Assembly!, limits, cancel)));
+        // The hidden suite runs longest: it asks for a process slot first, so no long run is left to start last.
+        var runs = new Task<SuiteOutcome>[suites.Length];
+        for (var i = suites.Length - 1; i >= 0; i--) runs[i] = runner.RunAsync(suites[i], cached.DayAssemblyName, compiled.Assembly!, limits, cancel);
+        var outcomes = await Task.WhenAll(runs);
 
         var tests = new List<TestResult>();
         for (var i = 0; i < suites.Length; i++)
