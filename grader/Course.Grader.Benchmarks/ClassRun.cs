@@ -15,7 +15,9 @@ public sealed class ClassRun(CourseLayout layout, string rosterDir, string outDi
     public async Task WarmAsync()
     {
         var cache = new Course.Grader.Building.TestCache(layout);
-        foreach (var day in layout.LoadManifest().GradableDays) await cache.GetAsync(day);
+        var days = layout.LoadManifest().GradableDays.ToList();
+        await cache.BuildMissingAsync(days);
+        foreach (var day in days) await cache.GetAsync(day);
     }
 
     public async Task<RunFigures> GradeAsync(int? killAfter)

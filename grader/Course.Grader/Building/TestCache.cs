@@ -3,8 +3,10 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using System.Text;
+using System.Security;
 using System.Text.Json;
 using Course.Model;
+using Course.Model.Files;
 using Course.Grader.Running;
 using Course.Grader.Running.Verdicts;
 using Course.Model.Processes;
@@ -32,6 +34,7 @@ public sealed record CachedDay(
 public sealed class TestCache(CourseLayout layout)
 {
     private static readonly SemaphoreSlim InProcessLock = new(1, 1);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
 
     /// <summary>Stamps whose outputs this grader has hashed and found intact.</summary>
     private readonly HashSet<string> verified = new(StringComparer.Ordinal);
@@ -42,27 +45,46 @@ public sealed class TestCache(CourseLayout layout)
     {
         if (string.IsNullOrEmpty(day.Project)) throw new GradingException($"day {day.Day} has no exercise project in course.json");
         var watch = Stopwatch.StartNew();
-        var stamp = InputHash(day);
-        var stampFile = Path.Combine(layout.CacheDir, day.Label, "stamp.json");
+        return await UnderBuildLockAsync(async () =>
+        {
+            var stamp = InputHash(day);
+            if (TryLoad(StampFile(day), stamp, day, verifyOutputs: true) is { } cached) return cached with { BuildTime = watch.Elapsed };
+            await BuildAsync([day], cancel);
+            return await StoreAsync(day, stamp, watch, cancel);
+        }, cancel);
+    }
 
+    /// <summary>
+    /// Builds the test projects of every day in <paramref name="days"/> whose cache is missing or out of date in ONE
+    /// MSBuild run (the days share the engine and the reference build, and MSBuild spreads the projects over the
+    /// cores), so a first run does not pay a build start-up per suite. Days already cached are left alone; the
+    /// output check of <see cref="GetAsync"/> still runs when each day is fetched.
+    /// </summary>
+    /// <returns>The labels of the days built (none when every cache was current).</returns>
+    public Task<IReadOnlyList<string>> BuildMissingAsync(IReadOnlyList<DayManifest> days, IProgress<string>? progress = null, CancellationToken cancel = default) =>
+        UnderBuildLockAsync(async () =>
+        {
+            var watch = Stopwatch.StartNew();
+            var missing = days.Where(d => !string.IsNullOrEmpty(d.Project))
+                .Select(d => (Day: d, Stamp: InputHash(d)))
+                .Where(d => TryLoad(StampFile(d.Day), d.Stamp, d.Day, verifyOutputs: false) is null)
+                .ToList();
+            if (missing.Count == 0) return (IReadOnlyList<string>)[];
+            progress?.Report($"building the tests of {string.Join(", ", missing.Select(d => d.Day.Label))} (once per course version)");
+            await BuildAsync(missing.Select(d => d.Day).ToList(), cancel);
+            foreach (var (day, stamp) in missing) await StoreAsync(day, stamp, watch, cancel);
+            return missing.Select(d => d.Day.Label).ToList();
+        }, cancel);
+
+    /// <summary>Runs <paramref name="work"/> holding this process's and every other grader's lock on the cache.</summary>
+    private async Task<T> UnderBuildLockAsync<T>(Func<Task<T>> work, CancellationToken cancel)
+    {
         await InProcessLock.WaitAsync(cancel);
         try
         {
             Directory.CreateDirectory(layout.CacheDir);
             using var crossProcess = await AcquireFileLockAsync(Path.Combine(layout.CacheDir, "build.lock"), cancel);
-            if (TryLoad(stampFile, stamp, day) is { } cached) return cached with { BuildTime = watch.Elapsed };
-
-            var publicSuite = await BuildSuiteAsync(layout.PublicTestsProject(day), TestVisibility.Public, cancel);
-            TestSuite? hiddenSuite = layout.HasHiddenTests(day)
-                ? await BuildSuiteAsync(layout.HiddenTestsProject(day), TestVisibility.Hidden, cancel)
-                : null;
-            var record = new StampRecord(stamp, publicSuite, hiddenSuite, OutputHash(publicSuite, hiddenSuite));
-            Directory.CreateDirectory(Path.GetDirectoryName(stampFile)!);
-            var temp = stampFile + ".tmp";
-            await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(record), cancel);
-            File.Move(temp, stampFile, overwrite: true);
-            verified.Add(stampFile);
-            return Describe(day, publicSuite, hiddenSuite, watch.Elapsed);
+            return await work();
         }
         finally
         {
@@ -70,11 +92,31 @@ public sealed class TestCache(CourseLayout layout)
         }
     }
 
+    private string StampFile(DayManifest day) => Path.Combine(layout.CacheDir, day.Label, "stamp.json");
+
+    private IEnumerable<string> TestProjects(DayManifest day) =>
+        layout.HasHiddenTests(day) ? [layout.PublicTestsProject(day), layout.HiddenTestsProject(day)] : [layout.PublicTestsProject(day)];
+
+    /// <summary>Lists the day's freshly built suites and records them with the stamp they were built from.</summary>
+    private async Task<CachedDay> StoreAsync(DayManifest day, string stamp, Stopwatch watch, CancellationToken cancel)
+    {
+        var publicSuite = await ListSuiteAsync(layout.PublicTestsProject(day), TestVisibility.Public, cancel);
+        TestSuite? hiddenSuite = layout.HasHiddenTests(day)
+            ? await ListSuiteAsync(layout.HiddenTestsProject(day), TestVisibility.Hidden, cancel)
+            : null;
+        var record = new StampRecord(stamp, publicSuite, hiddenSuite, OutputHash(publicSuite, hiddenSuite));
+        var stampFile = StampFile(day);
+        Directory.CreateDirectory(Path.GetDirectoryName(stampFile)!);
+        AtomicFile.WriteAllText(stampFile, JsonSerializer.Serialize(record));
+        verified.Add(stampFile);
+        return Describe(day, publicSuite, hiddenSuite, watch.Elapsed);
+    }
+
     /// <summary>Whether the day's cached build is current and intact (inputs unchanged, outputs and listings as built).</summary>
     public bool HasIntactBuild(DayManifest day) =>
-        !string.IsNullOrEmpty(day.Project) && TryLoad(Path.Combine(layout.CacheDir, day.Label, "stamp.json"), InputHash(day), day) is not null;
+        !string.IsNullOrEmpty(day.Project) && TryLoad(StampFile(day), InputHash(day), day, verifyOutputs: true) is not null;
 
-    private CachedDay? TryLoad(string stampFile, string stamp, DayManifest day)
+    private CachedDay? TryLoad(string stampFile, string stamp, DayManifest day, bool verifyOutputs)
     {
         if (!File.Exists(stampFile)) return null;
         try
@@ -85,7 +127,7 @@ public sealed class TestCache(CourseLayout layout)
             if (record.Hidden is not null && !File.Exists(Path.Combine(record.Hidden.OutputDir, record.Hidden.EntryAssembly))) return null;
             // A cache that lost its hidden suite would quietly grade on public tests only.
             if ((record.Hidden is null) == layout.HasHiddenTests(day)) return null;
-            if (!verified.Contains(stampFile))
+            if (verifyOutputs && !verified.Contains(stampFile))
             {
                 if (record.Outputs != OutputHash(record.Public, record.Hidden)) return null;
                 verified.Add(stampFile);
@@ -143,19 +185,31 @@ public sealed class TestCache(CourseLayout layout)
         return found.ToList();
     }
 
-    private async Task<TestSuite> BuildSuiteAsync(string project, TestVisibility visibility, CancellationToken cancel)
+    /// <summary>One <c>dotnet build</c> of the days' test projects: the project itself for one, a generated solution for more.</summary>
+    private async Task BuildAsync(IReadOnlyList<DayManifest> days, CancellationToken cancel)
     {
-        if (!File.Exists(project)) throw new GradingException($"{project}: test project not found");
-        var name = Path.GetFileNameWithoutExtension(project);
+        var projects = days.SelectMany(TestProjects).ToList();
+        foreach (var project in projects.Where(p => !File.Exists(p)))
+            throw new GradingException($"{project}: test project not found");
+        var target = projects.Count == 1 ? projects[0] : Path.Combine(layout.CacheDir, "build.slnx");
+        if (projects.Count > 1)
+            AtomicFile.WriteAllText(target, "<Solution>\n" + string.Concat(projects.Select(p => $"  <Project Path=\"{SecurityElement.Escape(p)}\" />\n")) + "</Solution>\n");
         var build = await ChildProcess.RunAsync(DotnetHost.Path,
-            ["build", project, "-c", "Release", "-nologo", "-v", "q", "-nodeReuse:false",
+            ["build", target, "-c", "Release", "-nologo", "-v", "q", "-nodeReuse:false",
              $"-p:CourseImplementation={layout.ReferenceImplementation}", VerdictReporterInjection.MsBuildArgument(layout.CacheDir),
              $"-p:CourseReadyToRunStore={Path.Combine(layout.CacheDir, "ready-to-run")}",
              "--artifacts-path", ArtifactsDir],
-            layout.Root, TimeSpan.FromMinutes(10), cancel: cancel);
+            layout.Root, BuildTimeout, cancel: cancel);
+        var what = projects.Count == 1 ? $"{projects[0]}: building the tests" : $"building the tests of {string.Join(", ", days.Select(d => d.Label))}";
+        if (build.TimedOut)
+            throw new GradingException($"{what} did not finish within {BuildTimeout.TotalMinutes:0} minutes");
         if (build.ExitCode != 0)
-            throw new GradingException($"{project}: building the tests against {layout.ReferenceImplementation}/ failed:\n{FirstErrors(build.StdOut + build.StdErr)}");
+            throw new GradingException($"{what} against {layout.ReferenceImplementation}/ failed:\n{FirstErrors(build.StdOut + build.StdErr)}");
+    }
 
+    private async Task<TestSuite> ListSuiteAsync(string project, TestVisibility visibility, CancellationToken cancel)
+    {
+        var name = Path.GetFileNameWithoutExtension(project);
         var output = Path.Combine(ArtifactsDir, "bin", name, "release");
         // The test executable is the one assembly with a runtimeconfig (its name comes from Directory.Day.props).
         var configs = Directory.Exists(output) ? Directory.GetFiles(output, "*.runtimeconfig.json") : [];

@@ -12,7 +12,9 @@ public sealed class TestsAssignedCheck(SubmissionGrader grader) : ICourseCheck
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
     {
         var findings = new List<CheckFinding>();
-        foreach (var day in grader.Manifest.GradableDays.Where(context.Covers))
+        var days = grader.Manifest.GradableDays.Where(context.Covers).ToList();
+        await grader.Cache.BuildMissingAsync(days, context.Progress, cancel);
+        foreach (var day in days)
         {
             context.Progress?.Report($"{day.Label}: preparing tests");
             var cached = await grader.Cache.GetAsync(day, cancel);

@@ -74,10 +74,11 @@ public sealed class SubmissionGrader
         using var compileTurn = new SemaphoreSlim(1, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var grading = new List<Task<(DayResult Day, List<TestResult> Tests)>>();
+        await cache.BuildMissingAsync(days, progress, cancel);
         try
         {
-            // Each day is graded as soon as its cached tests are found (or built, one at a time: they share the engine
-            // build), so checking the next days' caches overlaps the first days' work.
+            // Each day is graded as soon as its cached tests are found, so checking the next days' caches overlaps the
+            // first days' work (missing caches were all built above, in one build).
             foreach (var day in days)
             {
                 progress?.Report($"{day.Label}: preparing tests");

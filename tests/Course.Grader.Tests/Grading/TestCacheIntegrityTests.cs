@@ -16,6 +16,19 @@ public sealed class TestCacheIntegrityTests(MiniCourseFixture course)
     }
 
     [Fact]
+    public async Task A_cold_cache_builds_every_day_in_one_run_and_a_warm_one_builds_nothing()
+    {
+        course.FirstBuild.Should().Equal("Day01", "Day02");
+        var solution = File.ReadAllText(Path.Combine(course.Root, ".course", "cache", "build.slnx"));
+        solution.Split("<Project ").Should().HaveCount(5, "both days' public and hidden test projects are in the one build");
+        var (layout, _) = CopyWithCache();
+        var days = layout.LoadManifest().GradableDays.ToList();
+
+        (await new TestCache(layout).BuildMissingAsync(days, cancel: TestContext.Current.CancellationToken)).Should().BeEmpty("the copy's stamps are current");
+        days.Should().OnlyContain(d => new TestCache(layout).HasIntactBuild(d));
+    }
+
+    [Fact]
     public void An_untouched_cache_is_trusted()
     {
         var (layout, _) = CopyWithCache();

@@ -24,8 +24,11 @@ public sealed class MiniCourseFixture : IAsyncLifetime
     {
         RepoPaths.CopyTree(RepoPaths.MiniCourseSource, Root);
         var grader = Grader;
-        foreach (var day in grader.Manifest.GradableDays) await grader.Cache.GetAsync(day);
+        FirstBuild = await grader.Cache.BuildMissingAsync(grader.Manifest.GradableDays.ToList());
     }
+
+    /// <summary>The days the fixture's first (cold) cache build built, in one MSBuild run.</summary>
+    public IReadOnlyList<string> FirstBuild { get; private set; } = [];
 
     /// <summary>
     /// A copy of the fixture course in a new temp folder whose cache stamps point at this fixture's cached builds, so
