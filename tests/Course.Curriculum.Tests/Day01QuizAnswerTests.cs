@@ -5,6 +5,8 @@ using Course.Engine.Data;
 using Course.Model.Quizzes;
 using Tensor = Course.Engine.Tensor<double>;
 
+using static Course.Curriculum.Tests.QuizKey;
+
 namespace Course.Curriculum.Tests;
 
 /// <summary>
@@ -14,16 +16,7 @@ namespace Course.Curriculum.Tests;
 /// </summary>
 public sealed class Day01QuizAnswerTests
 {
-    private static readonly QuizFile Quiz =
-        QuizParser.ParseFile(Path.Combine(Repo.Root, "curriculum", "day01-mlp-backprop", "quiz.md"));
-
-    private static QuizQuestion Question(string id) => Quiz.Questions.Single(q => q.Id == id);
-
-    private static string Answer(string id) => Question(id).Answer.Text;
-
-    private static string Option(string id, char letter) => Question(id).Options.Single(o => o.Letter == letter).Text;
-
-    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
+    private static readonly QuizKey Key = new("day01-mlp-backprop");
 
     /// <summary>The quiz writes negative numbers with the typographic minus (−).</summary>
     private static string Signed(double v, int digits) => F(v, digits).Replace("-", "−");
@@ -32,8 +25,8 @@ public sealed class Day01QuizAnswerTests
     public void Q1_pre_activation_of_the_first_layer()
     {
         var (a1, z1, _, _) = ThreeLayerNet.Forward(SeedNetwork.FromSeed003(), Tensor.From([1.0, 0.5]));
-        Answer("D1-Q1").Should().Be("[" + string.Join(", ", a1.ToArray().Select(v => F(v, 1))) + "]");
-        Option("D1-Q1", 'C').Should().Be("[" + string.Join(", ", z1.ToArray().Select(v => F(v, 3))) + "]", "C is z1 = σ(a1)");
+        Key.Marked("D1-Q1").Should().Be("[" + string.Join(", ", a1.ToArray().Select(v => F(v, 1))) + "]");
+        Key.Option("D1-Q1", 'C').Should().Be("[" + string.Join(", ", z1.ToArray().Select(v => F(v, 3))) + "]", "C is z1 = σ(a1)");
     }
 
     [Fact]
@@ -43,19 +36,19 @@ public sealed class Day01QuizAnswerTests
         var row = Tensor.From(new[,] { { 11.0, 22.0 } });
         var act = () => Ops.MatMul(row, m);
         act.Should().Throw<ArgumentException>("(1×2)·(3×2): the inner dimensions 2 and 3 differ");
-        Answer("D1-Q2").Should().Contain("定義されない");
+        Key.Marked("D1-Q2").Should().Contain("定義されない");
 
         var column = Ops.MatMul(m, Tensor.From(new[,] { { 11.0 }, { 22.0 } }));   // M·(11, 22)ᵀ, the slide's first product
-        Option("D1-Q2", 'A').Should().Be("(" + string.Join(" ", column.ToArray().Select(v => F(v, 0))) + ")");
+        Key.Option("D1-Q2", 'A').Should().Be("(" + string.Join(" ", column.ToArray().Select(v => F(v, 0))) + ")");
     }
 
     [Fact]
     public void Q5_cross_entropy_of_probability_0_6()
     {
         double loss = Losses.CrossEntropy(Tensor.From([0.1, 0.6, 0.3]), [1]);
-        Answer("D1-Q5").Should().Be(F(loss, 2));
-        Option("D1-Q5", 'A').Should().Be(F(-Math.Log10(0.6), 2), "A is the common logarithm");
-        Option("D1-Q5", 'D').Should().Be(F(-Math.Log2(0.6), 2), "D is the binary logarithm");
+        Key.Marked("D1-Q5").Should().Be(F(loss, 2));
+        Key.Option("D1-Q5", 'A').Should().Be(F(-Math.Log10(0.6), 2), "A is the common logarithm");
+        Key.Option("D1-Q5", 'D').Should().Be(F(-Math.Log2(0.6), 2), "D is the binary logarithm");
     }
 
     [Fact]
@@ -63,7 +56,7 @@ public sealed class Day01QuizAnswerTests
     {
         int[] sizes = [784, 50, 100, 10];
         int count = Enumerable.Range(0, sizes.Length - 1).Sum(i => (sizes[i] + 1) * sizes[i + 1]);
-        Answer("D1-Q6").Should().Be(count.ToString("N0", CultureInfo.InvariantCulture));
+        Key.Marked("D1-Q6").Should().Be(count.ToString("N0", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -72,8 +65,8 @@ public sealed class Day01QuizAnswerTests
         var (train, _) = Digits.Load();
         train.Count.Should().Be(1437, "the question quotes the training split's size");
         int perEpoch = train.Batches(32, new Rng(1)).Count();
-        Answer("D1-Q12").Should().Be((perEpoch * 30).ToString("N0", CultureInfo.InvariantCulture));
-        Option("D1-Q12", 'B').Should().Be((1437 / 32 * 30).ToString("N0", CultureInfo.InvariantCulture), "B drops the partial batch");
+        Key.Marked("D1-Q12").Should().Be((perEpoch * 30).ToString("N0", CultureInfo.InvariantCulture));
+        Key.Option("D1-Q12", 'B').Should().Be((1437 / 32 * 30).ToString("N0", CultureInfo.InvariantCulture), "B drops the partial batch");
     }
 
     [Fact]
@@ -82,9 +75,9 @@ public sealed class Day01QuizAnswerTests
         var (_, _, z2, y) = ThreeLayerNet.Forward(SeedNetwork.FromSeed003(), Tensor.From([1.0, 0.5]));
         F(z2[0], 3).Should().Be("0.626");
         F(z2[1], 3).Should().Be("0.771");
-        Answer("D1-Q14").Should().Be(F(y[0], 3));
-        Option("D1-Q14", 'D').Should().Be(F(y[1], 3), "D is the second output");
-        Option("D1-Q14", 'C').Should().Be(F(Activations.Sigmoid(y)[0], 3), "C applies a sigmoid to the identity output");
+        Key.Marked("D1-Q14").Should().Be(F(y[0], 3));
+        Key.Option("D1-Q14", 'D').Should().Be(F(y[1], 3), "D is the second output");
+        Key.Option("D1-Q14", 'C').Should().Be(F(Activations.Sigmoid(y)[0], 3), "C applies a sigmoid to the identity output");
     }
 
     [Fact]
@@ -93,7 +86,7 @@ public sealed class Day01QuizAnswerTests
         var p = Losses.Softmax(Tensor.From([1000.0, 1001.0, 1002.0]));
         // np.round(y, 4) prints 0.09 for 0.0900 (trailing zeros dropped).
         string numpy = "[[" + string.Join(" ", p.ToArray().Select(v => Math.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture))) + "]]";
-        Answer("D1-Q15").Should().Be(numpy);
+        Key.Marked("D1-Q15").Should().Be(numpy);
     }
 
     [Fact]
@@ -105,9 +98,9 @@ public sealed class Day01QuizAnswerTests
         var dA = sigmoid.Backward(Tensor.From(new[,] { { -1.0 / y } }));   // L = −ln y, t = 1
         var dX = affine.Backward(dA);
 
-        Answer("D1-Q16").Should().Be(Signed(dX[0, 0], 4));
-        Option("D1-Q16", 'A').Should().Be(Signed(affine.W.Grad[0, 0], 4), "A is ∂L/∂w");
-        Option("D1-Q16", 'B').Should().Be(Signed(-y * (1 - y) * 2.0, 4), "B forgets the −1/y of the −ln node");
-        Option("D1-Q16", 'D').Should().Be(Signed(-dX[0, 0], 4), "D has the wrong sign");
+        Key.Marked("D1-Q16").Should().Be(Signed(dX[0, 0], 4));
+        Key.Option("D1-Q16", 'A').Should().Be(Signed(affine.W.Grad[0, 0], 4), "A is ∂L/∂w");
+        Key.Option("D1-Q16", 'B').Should().Be(Signed(-y * (1 - y) * 2.0, 4), "B forgets the −1/y of the −ln node");
+        Key.Option("D1-Q16", 'D').Should().Be(Signed(-dX[0, 0], 4), "D has the wrong sign");
     }
 }

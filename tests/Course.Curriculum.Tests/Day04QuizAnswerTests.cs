@@ -5,26 +5,19 @@ using Course.Engine;
 using Course.Engine.Layers;
 using Tensor = Course.Engine.Tensor<double>;
 
+using static Course.Curriculum.Tests.QuizKey;
+
 namespace Course.Curriculum.Tests;
 
 /// <summary>Every 計算 answer of the Day 4 quiz (and the code items with a computable answer), recomputed from the
 /// reference solutions or the engine and compared with the option marked correct in quiz.md.</summary>
 public class Day04QuizAnswerTests
 {
-    private static readonly string Quiz = File.ReadAllText(Path.Combine(Repo.Root, "curriculum", "day04-cnn-basics", "quiz.md"));
-
-    private static string MarkedAnswer(string id)
-    {
-        var block = Regex.Match(Quiz, $@"^## {Regex.Escape(id)} ·(.*?)(?=^## |\z)", RegexOptions.Multiline | RegexOptions.Singleline);
-        block.Success.Should().BeTrue($"quiz.md has a question {id}");
-        return Regex.Match(block.Value, @"^- \[x\] [A-D]\. (.*)$", RegexOptions.Multiline).Groups[1].Value.Trim();
-    }
-
-    private static string Number(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
+    private static readonly QuizKey Key = new("day04-cnn-basics");
 
     [Fact]
     public void Q1_AlexNet_first_layer_output_size() =>
-        MarkedAnswer("D4-Q1").Should().Be(Number(ConvMath.OutputSize(227, 11, 0, 4)));
+        Key.Marked("D4-Q1").Should().Be(Number(ConvMath.OutputSize(227, 11, 0, 4)));
 
     [Fact]
     public void Q2_parameter_count_of_a_3_to_64_3x3_convolution()
@@ -33,12 +26,12 @@ public class Day04QuizAnswerTests
         int counted = layer.Parameters.Sum(p => p.Value.Length);
 
         counted.Should().Be(ConvMath.ParameterCount(3, 64, 3, 3));
-        MarkedAnswer("D4-Q2").Should().Be(Number(counted));
+        Key.Marked("D4-Q2").Should().Be(Number(counted));
     }
 
     [Fact]
     public void Q3_im2col_shape_of_the_book_example() =>
-        MarkedAnswer("D4-Q3").Should().Be(Im2Col.Forward(Tensor.Zeros(10, 3, 7, 7), 5, 5, 1, 0).ShapeString);
+        Key.Marked("D4-Q3").Should().Be(Im2Col.Forward(Tensor.Zeros(10, 3, 7, 7), 5, 5, 1, 0).ShapeString);
 
     [Fact]
     public void Q6_receptive_field_of_three_3x3_layers_counted_from_the_input_gradient()
@@ -54,14 +47,14 @@ public class Day04QuizAnswerTests
         int side = (int)Math.Round(Math.Sqrt(d.ToArray().Count(v => v != 0)));
 
         side.Should().Be(ConvMath.ReceptiveField([(3, 1), (3, 1), (3, 1)]));
-        MarkedAnswer("D4-Q6").Should().Be($"{side}×{side}");
+        Key.Marked("D4-Q6").Should().Be($"{side}×{side}");
     }
 
     [Fact]
     public void Q8_padding_that_keeps_a_5x5_convolution_same_size()
     {
         int pad = Enumerable.Range(0, 6).First(p => ConvMath.OutputSize(9, 5, p, 1) == 9);
-        MarkedAnswer("D4-Q8").Should().Be(pad.ToString(CultureInfo.InvariantCulture));
+        Key.Marked("D4-Q8").Should().Be(pad.ToString(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -69,9 +62,9 @@ public class Day04QuizAnswerTests
     {
         var x = Tensor.From([1, 3, 2, 0, 4, 2, 1, 5, 0, 1, 7, 2, 6, 2, 3, 3.0], 1, 1, 4, 4);
         var y = new MaxPoolingLayer(2, 2, 2).Forward(x);
-        MarkedAnswer("D4-Q9").Should().Be(string.Join(", ", y.ToArray().Select(Number)));
+        Key.Marked("D4-Q9").Should().Be(string.Join(", ", y.ToArray().Select(Number)));
         var avg = new AvgPoolingLayer(2, 2, 2).Forward(x);
-        Quiz.Should().Contain(string.Join(", ", avg.ToArray().Select(Number)), "the average-pooling distractor is the real average");
+        Key.Options("D4-Q9").Should().Contain(string.Join(", ", avg.ToArray().Select(Number)), "the average-pooling distractor is the real average");
     }
 
     [Fact]
@@ -80,7 +73,7 @@ public class Day04QuizAnswerTests
         var bn = new BatchNormLayer(1, momentum: 0.9);
         bn.Forward(Tensor.From([1.0, 3.0], 2, 1));
         bn.Forward(Tensor.From([2.0, 6.0], 2, 1));
-        MarkedAnswer("D4-Q10").Should().Be(Number(bn.RunningMean.ToScalar()));
+        Key.Marked("D4-Q10").Should().Be(Number(bn.RunningMean.ToScalar()));
     }
 
     [Fact]
@@ -88,6 +81,6 @@ public class Day04QuizAnswerTests
     {
         var conv = new Conv2d<double>(3, 16, 3, new Rng(12), stride: 2, pad: 1);   // the engine floors, like PyTorch
         var y = conv.Forward(Tensor.Zeros(8, 3, 32, 32));
-        MarkedAnswer("D4-Q12").Should().Be(y.ShapeString);
+        Key.Marked("D4-Q12").Should().Be(y.ShapeString);
     }
 }

@@ -7,6 +7,8 @@ using Course.Model.Quizzes;
 using Tensor = Course.Engine.Tensor<double>;
 using Parameter = Course.Engine.Parameter<double>;
 
+using static Course.Curriculum.Tests.QuizKey;
+
 namespace Course.Curriculum.Tests.Day02;
 
 /// <summary>
@@ -15,14 +17,7 @@ namespace Course.Curriculum.Tests.Day02;
 /// </summary>
 public sealed class Day02QuizAnswerTests
 {
-    private static readonly QuizFile Quiz =
-        QuizParser.ParseFile(Path.Combine(Repo.Root, "curriculum", "day02-regularisation", "quiz.md"));
-
-    private static QuizQuestion Question(string id) => Quiz.Questions.Single(q => q.Id == id);
-
-    private static string Answer(string id) => Question(id).Answer.Text;
-
-    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
+    private static readonly QuizKey Key = new("day02-regularisation");
 
     /// <summary>Formats with the typographic minus the quiz uses (−, U+2212).</summary>
     private static string Signed(double v) => v.ToString("0.##", CultureInfo.InvariantCulture).Replace("-", "−");
@@ -37,7 +32,7 @@ public sealed class Day02QuizAnswerTests
         var inference = drop.Forward(x, training: false);
 
         inference.ToArray().Should().OnlyContain(v => v == 1.0, "inference is the identity");
-        Answer("D2-Q2").Should().Be($"{F(kept, 2)} を掛ける／推論時は何もしない");
+        Key.Marked("D2-Q2").Should().Be($"{F(kept, 2)} を掛ける／推論時は何もしない");
     }
 
     [Fact]
@@ -52,7 +47,7 @@ public sealed class Day02QuizAnswerTests
         new Sgd<double>(eta).Step([w]);
 
         w.Value.ToArray().Should().Equal(expected, (a, b) => Math.Abs(a - b) < 1e-15);
-        Answer("D2-Q3").Should().Be("W ← (1 − ηλ) W − η ∂L/∂W");
+        Key.Marked("D2-Q3").Should().Be("W ← (1 − ηλ) W − η ∂L/∂W");
     }
 
     [Fact]
@@ -63,8 +58,8 @@ public sealed class Day02QuizAnswerTests
         double measured = Ensemble.Bootstrap(n, new Rng(9)).Distinct().Count() / (double)n;
 
         measured.Should().BeApproximately(limit, 0.01);
-        Answer("D2-Q9").Should().Be($"約 {F(100 * limit, 1)}%");
-        Question("D2-Q9").Options.Select(o => o.Text).Should().Contain($"約 {F(100 * Math.Exp(-1), 1)}%", "the share left out is a distractor")
+        Key.Marked("D2-Q9").Should().Be($"約 {F(100 * limit, 1)}%");
+        Key.Question("D2-Q9").Options.Select(o => o.Text).Should().Contain($"約 {F(100 * Math.Exp(-1), 1)}%", "the share left out is a distractor")
             .And.Contain($"約 {F(100 * (1 - Math.Exp(-2)), 1)}%", "drawing 2N times is a distractor");
     }
 
@@ -83,15 +78,15 @@ public sealed class Day02QuizAnswerTests
         double[] losses = [0.90, 0.70, 0.72, 0.69, 0.70, 0.71];
         var (call, best) = StopTrace(0.02, losses);
         (call, best).Should().Be((4, 1));
-        Answer("D2-Q10").Should().Be($"{call} 回目、BestEpoch = {best}");
+        Key.Marked("D2-Q10").Should().Be($"{call} 回目、BestEpoch = {best}");
 
         // Ignoring minDelta makes 0.69 an improvement: the run then stops on the 6th call with BestEpoch 3,
         // the distractor the explanation names.
         var (callNoDelta, bestNoDelta) = StopTrace(0.0, losses);
         (callNoDelta, bestNoDelta).Should().Be((6, 3));
         var distractor = $"{callNoDelta} 回目、BestEpoch = {bestNoDelta}";
-        Question("D2-Q10").Options.Should().Contain(o => o.Text == distractor && !o.Correct);
-        Question("D2-Q10").Explanation.Should().Contain($"「{distractor}」は");
+        Key.Question("D2-Q10").Options.Should().Contain(o => o.Text == distractor && !o.Correct);
+        Key.Question("D2-Q10").Explanation.Should().Contain($"「{distractor}」は");
     }
 
     [Fact]
@@ -99,7 +94,7 @@ public sealed class Day02QuizAnswerTests
     {
         var layer = new Affine<double>(1_000, 1_000, new Rng(0));
         int count = layer.Parameters.Sum(p => p.Value.Length);
-        Answer("D2-Q12").Should().Be(count.ToString("N0", CultureInfo.InvariantCulture));
+        Key.Marked("D2-Q12").Should().Be(count.ToString("N0", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -109,7 +104,7 @@ public sealed class Day02QuizAnswerTests
         double penalty = Penalties.L1([w], 0.1);
         Penalties.AddL1Gradient([w], 0.1);
         var grad = string.Join(", ", w.Grad.ToArray().Select(Signed));
-        Answer("D2-Q13").Should().Be($"{Signed(penalty)} と ({grad})");
+        Key.Marked("D2-Q13").Should().Be($"{Signed(penalty)} と ({grad})");
     }
 
     [Fact]
@@ -121,7 +116,7 @@ public sealed class Day02QuizAnswerTests
         double lambda = 2 * (NegLogPrior(1.0, sigma) - NegLogPrior(0.0, sigma));
         var w = new Parameter("W", Tensor.From([3.0], 1));
         Penalties.L2([w], lambda).Should().BeApproximately(NegLogPrior(3.0, sigma) - NegLogPrior(0.0, sigma), 1e-12);
-        Answer("D2-Q16").Should().Be(lambda.ToString("0.###", CultureInfo.InvariantCulture));
+        Key.Marked("D2-Q16").Should().Be(lambda.ToString("0.###", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -131,7 +126,7 @@ public sealed class Day02QuizAnswerTests
         w.Grad = Tensor.From([1.0], 1);
         Penalties.AddL2Gradient([w], 0.5);
         new Sgd<double>(0.1).Step([w]);
-        Answer("D2-Q17").Should().Be(F(w.Value[0], 2));
+        Key.Marked("D2-Q17").Should().Be(F(w.Value[0], 2));
     }
 
     [Fact]
@@ -146,6 +141,6 @@ public sealed class Day02QuizAnswerTests
                 sum += i == j ? v : c;
         double variance = sum / (m * m);
         variance.Should().BeApproximately(c + (v - c) / m, 1e-12);
-        Answer("D2-Q18").Should().Be(variance.ToString("0.##", CultureInfo.InvariantCulture));
+        Key.Marked("D2-Q18").Should().Be(variance.ToString("0.##", CultureInfo.InvariantCulture));
     }
 }

@@ -4,6 +4,8 @@ using Course.Engine.Optimizers;
 using Course.Model.Quizzes;
 using D3 = Course.Day03;
 
+using static Course.Curriculum.Tests.QuizKey;
+
 namespace Course.Curriculum.Tests.Day03;
 
 /// <summary>
@@ -12,12 +14,7 @@ namespace Course.Curriculum.Tests.Day03;
 /// </summary>
 public sealed class Day03QuizAnswerTests
 {
-    private static readonly QuizFile Quiz =
-        QuizParser.ParseFile(Path.Combine(Repo.Root, "curriculum", "day03-optimisation", "quiz.md"));
-
-    private static string Answer(string id) => Quiz.Questions.Single(q => q.Id == id).Answer.Text;
-
-    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
+    private static readonly QuizKey Key = new("day03-optimisation");
 
     private static Parameter<double> Scalar(double value, double grad) =>
         new("w", Tensor<double>.From([value], 1)) { Grad = Tensor<double>.From([grad], 1) };
@@ -28,7 +25,7 @@ public sealed class Day03QuizAnswerTests
         double alpha = 0.9, eta = 0.1, theta = 1.0, v = -0.5, g = 0.2;
         v = alpha * v - eta * g;
         theta += v;
-        Answer("D3-Q1").Should().Be(F(theta, 2));
+        Key.Marked("D3-Q1").Should().Be(F(theta, 2));
     }
 
     [Fact]
@@ -38,14 +35,14 @@ public sealed class Day03QuizAnswerTests
         double ratio = path[1].Y / path[0].Y;
         ratio.Should().BeApproximately(-0.9, 1e-12);
         (path[2].Y / path[1].Y).Should().BeApproximately(-0.9, 1e-12);
-        Answer("D3-Q4").Should().Contain("符号が反転").And.Contain(F(Math.Abs(ratio), 1) + " 倍ずつ小さく");
+        Key.Marked("D3-Q4").Should().Contain("符号が反転").And.Contain(F(Math.Abs(ratio), 1) + " 倍ずつ小さく");
     }
 
     [Fact]
     public void Q5_condition_number_of_the_quadratic()
     {
         double[] eigenvalues = [2.0 / 20, 2.0];   // ∂²f/∂x² = 1/10, ∂²f/∂y² = 2
-        Answer("D3-Q5").Should().Be((eigenvalues.Max() / eigenvalues.Min()).ToString(CultureInfo.InvariantCulture));
+        Key.Marked("D3-Q5").Should().Be((eigenvalues.Max() / eigenvalues.Min()).ToString(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -53,7 +50,7 @@ public sealed class Day03QuizAnswerTests
     {
         double eta = D3.SecondOrder.OptimalStepAlongGradient(Tensor<double>.From([-0.7, 4.0], 2),
             Tensor<double>.From(new double[,] { { 0.1, 0 }, { 0, 2 } }));
-        Answer("D3-Q7").Should().Be(F(eta, 2));
+        Key.Marked("D3-Q7").Should().Be(F(eta, 2));
     }
 
     [Fact]
@@ -61,7 +58,7 @@ public sealed class Day03QuizAnswerTests
     {
         var p = Scalar(1.0, 0.5);
         new D3.Nesterov(0.1, 0.9).Step([p]);
-        Answer("D3-Q10").Should().Be(F(p.Value[0], 3));
+        Key.Marked("D3-Q10").Should().Be(F(p.Value[0], 3));
     }
 
     [Fact]
@@ -69,7 +66,7 @@ public sealed class Day03QuizAnswerTests
     {
         var p = Scalar(0.0, 3.0);
         new D3.RmsProp(0.01, 0.99).Step([p]);
-        Answer("D3-Q11").Should().Be(Math.Round(Math.Abs(p.Value[0]), 6).ToString(CultureInfo.InvariantCulture));
+        Key.Marked("D3-Q11").Should().Be(Math.Round(Math.Abs(p.Value[0]), 6).ToString(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -77,14 +74,14 @@ public sealed class Day03QuizAnswerTests
     {
         var d = D3.SecondOrder.NewtonStep(Tensor<double>.From([4.0, 6.0], 2), Tensor<double>.From(new double[,] { { 2, 0 }, { 0, 6 } }));
         double x = Math.Round(2 + d[0], 9) + 0.0, y = Math.Round(1 + d[1], 9) + 0.0;   // + 0.0 turns −0 into 0
-        Answer("D3-Q12").Should().Be($"$({x.ToString(CultureInfo.InvariantCulture)}, {y.ToString(CultureInfo.InvariantCulture)})$");
+        Key.Marked("D3-Q12").Should().Be($"$({x.ToString(CultureInfo.InvariantCulture)}, {y.ToString(CultureInfo.InvariantCulture)})$");
     }
 
     [Fact]
     public void Q13_cosine_annealing_at_a_quarter()
     {
         var schedule = new D3.CosineAnnealing(0.1, 0.0, 100);
-        Answer("D3-Q13").Should().Be(F(schedule.At(25), 4));
+        Key.Marked("D3-Q13").Should().Be(F(schedule.At(25), 4));
         F(schedule.At(75), 4).Should().Be("0.0146", "the explanation names the t = 75 value");
     }
 
@@ -92,13 +89,13 @@ public sealed class Day03QuizAnswerTests
     public void Q14_uncorrected_adam_factors_at_t_1_and_2()
     {
         var ratio = Day03Figures.UncorrectedOverCorrected(2);
-        Answer("D3-Q14").Should().Contain($"約 {F(ratio[0], 2)} 倍").And.Contain($"約 {F(ratio[1], 2)} 倍");
+        Key.Marked("D3-Q14").Should().Contain($"約 {F(ratio[0], 2)} 倍").And.Contain($"約 {F(ratio[1], 2)} 倍");
     }
 
     [Fact]
     public void Q17_he_standard_deviation_for_fan_in_50()
     {
-        Answer("D3-Q17").Should().Be(Math.Round(Math.Sqrt(2.0 / 50), 6).ToString(CultureInfo.InvariantCulture));
+        Key.Marked("D3-Q17").Should().Be(Math.Round(Math.Sqrt(2.0 / 50), 6).ToString(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -111,7 +108,7 @@ public sealed class Day03QuizAnswerTests
             p.Grad = Tensor<double>.From([1.0, -2.0], 2);
             adagrad.Step([p]);
         }
-        Answer("D3-Q19").Should().Be($"[{F(p.Value[0], 4)}, {F(p.Value[1], 4)}]");
+        Key.Marked("D3-Q19").Should().Be($"[{F(p.Value[0], 4)}, {F(p.Value[1], 4)}]");
     }
 
     [Fact]
@@ -121,7 +118,7 @@ public sealed class Day03QuizAnswerTests
         double norm = GradientClipping.ClipByGlobalNorm<double>([p], 1.0);
         norm.Should().Be(5);
         double factor = p.Grad[0] / 3.0;
-        Answer("D3-Q20").Should().Contain($"同じ {Math.Round(factor, 6).ToString(CultureInfo.InvariantCulture)} が掛かり");
+        Key.Marked("D3-Q20").Should().Contain($"同じ {Math.Round(factor, 6).ToString(CultureInfo.InvariantCulture)} が掛かり");
     }
 
     [Fact]
@@ -133,6 +130,6 @@ public sealed class Day03QuizAnswerTests
         new D3.Adam(1e-3).Step([l2]);
         (1 - decoupled.Value[0]).Should().BeApproximately(1e-5, 1e-12);
         (1 - l2.Value[0]).Should().BeApproximately(1e-3, 1e-9);
-        Quiz.Questions.Single(q => q.Id == "D3-Q21").Explanation.Should().Contain("10^{-3}").And.Contain("10^{-5}");
+        Key.Quiz.Questions.Single(q => q.Id == "D3-Q21").Explanation.Should().Contain("10^{-3}").And.Contain("10^{-5}");
     }
 }

@@ -7,25 +7,15 @@ using Course.Engine.Optimizers;
 using Tensor = Course.Engine.Tensor<double>;
 using Parameter = Course.Engine.Parameter<double>;
 
+using static Course.Curriculum.Tests.QuizKey;
+
 namespace Course.Curriculum.Tests.Day06;
 
 /// <summary>Every 計算 answer of the Day 6 quiz (and the code items with a computable answer), recomputed from the
 /// engine or plain C# and compared with the option marked correct in quiz.md.</summary>
 public class Day06QuizAnswerTests
 {
-    private static readonly QuizFile Quiz = QuizParser.ParseFile(Path.Combine(Repo.Root, "curriculum", "day06-rnn-basics", "quiz.md"));
-
-    private static QuizQuestion Question(string id) => Quiz.Questions.Single(q => q.Id == id);
-
-    /// <summary>Everything a learner reads of a question: stem, options and explanation.</summary>
-    private static string Block(string id) =>
-        string.Join("\n", [Question(id).Stem, .. Question(id).Options.Select(o => o.Text), Question(id).Explanation]);
-
-    private static string MarkedAnswer(string id) => Question(id).Answer.Text;
-
-    private static string[] Options(string id) => [.. Question(id).Options.Select(o => o.Text)];
-
-    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
+    private static readonly QuizKey Key = new("day06-rnn-basics");
 
     private static long Count(IEnumerable<Parameter> ps) => ps.Sum(p => (long)p.Value.Length);
 
@@ -33,13 +23,13 @@ public class Day06QuizAnswerTests
     public void Q1_parameters_of_a_simple_rnn_layer()
     {
         var cell = new RnnCell<double>(10, 20, new Rng(0));
-        MarkedAnswer("D6-Q1").Should().Be(Count(cell.Parameters).ToString(CultureInfo.InvariantCulture));
-        Options("D6-Q1").Should().Contain((Count(cell.Parameters) - 20).ToString(CultureInfo.InvariantCulture), "the forgot-the-bias distractor");
+        Key.Marked("D6-Q1").Should().Be(Count(cell.Parameters).ToString(CultureInfo.InvariantCulture));
+        Key.Options("D6-Q1").Should().Contain((Count(cell.Parameters) - 20).ToString(CultureInfo.InvariantCulture), "the forgot-the-bias distractor");
     }
 
     [Fact]
     public void Q2_perplexity_of_mean_cross_entropy_2() =>
-        MarkedAnswer("D6-Q2").Should().Be(F(Math.Exp(2.0), 2));
+        Key.Marked("D6-Q2").Should().Be(F(Math.Exp(2.0), 2));
 
     [Fact]
     public void Q3_clipping_3_4_by_global_norm_1()
@@ -48,7 +38,7 @@ public class Day06QuizAnswerTests
         double norm = GradientClipping.ClipByGlobalNorm([p], 1.0);
         norm.Should().Be(5.0);
         var g = p.Grad.ToArray();
-        MarkedAnswer("D6-Q3").Should().Be($"({g[0].ToString("0.0", CultureInfo.InvariantCulture)}, {g[1].ToString("0.0", CultureInfo.InvariantCulture)})");
+        Key.Marked("D6-Q3").Should().Be($"({g[0].ToString("0.0", CultureInfo.InvariantCulture)}, {g[1].ToString("0.0", CultureInfo.InvariantCulture)})");
     }
 
     private static double ScalarRnn(double x1, double x2, bool tanhOnH1 = true)
@@ -62,8 +52,8 @@ public class Day06QuizAnswerTests
     [Fact]
     public void Q4_two_steps_of_a_scalar_rnn()
     {
-        MarkedAnswer("D6-Q4").Should().Be(F(ScalarRnn(1, 1), 3));
-        Options("D6-Q4").Should().Contain(F(Math.Tanh(0.5), 3)).And.Contain(F(ScalarRnn(1, 1, tanhOnH1: false), 3))
+        Key.Marked("D6-Q4").Should().Be(F(ScalarRnn(1, 1), 3));
+        Key.Options("D6-Q4").Should().Contain(F(Math.Tanh(0.5), 3)).And.Contain(F(ScalarRnn(1, 1, tanhOnH1: false), 3))
             .And.Contain(F(0.5 + 0.8 * Math.Tanh(0.5), 3));
     }
 
@@ -81,8 +71,8 @@ public class Day06QuizAnswerTests
 
         factor.Should().BeApproximately(Math.Pow(0.5, 10), 1e-15);
         string Sci(double v) { int e = (int)Math.Floor(Math.Log10(v)); return $"{(v / Math.Pow(10, e)).ToString("0.0", CultureInfo.InvariantCulture)} × 10{Superscript(e)}"; }
-        MarkedAnswer("D6-Q5").Should().Be(Sci(factor));
-        Options("D6-Q5").Should().Contain(Sci(Math.Pow(0.25, 10)), "the sigmoid-derivative distractor");
+        Key.Marked("D6-Q5").Should().Be(Sci(factor));
+        Key.Options("D6-Q5").Should().Contain(Sci(Math.Pow(0.25, 10)), "the sigmoid-derivative distractor");
     }
 
     private static string Superscript(int e) =>
@@ -95,8 +85,8 @@ public class Day06QuizAnswerTests
         double[] p = [0.5, 0.25, 0.5, 0.125];
         var scores = Tensor.From([.. p.SelectMany(q => new[] { Math.Log(q), Math.Log(1 - q) })], 1, 4, 2);
         double ce = new TimeSoftmaxWithLoss<double>().Forward(scores, new int[1, 4]);
-        MarkedAnswer("D6-Q6").Should().Be(F(Math.Exp(ce), 2));
-        Options("D6-Q6").Should().Contain(F(p.Average(q => 1 / q), 2)).And.Contain(F(1 / p.Average(), 2));
+        Key.Marked("D6-Q6").Should().Be(F(Math.Exp(ce), 2));
+        Key.Options("D6-Q6").Should().Contain(F(p.Average(q => 1 / q), 2)).And.Contain(F(1 / p.Average(), 2));
     }
 
     [Fact]
@@ -116,15 +106,15 @@ public class Day06QuizAnswerTests
         double loss = new TimeSoftmaxWithLoss<double>(ignoreIndex: -1).Forward(scores, labels);
         double all = new TimeSoftmaxWithLoss<double>(ignoreIndex: -1).Forward(scores, new int[2, 3]);
 
-        MarkedAnswer("D6-Q7").Should().Be(F(loss, 3));
-        Options("D6-Q7").Should().Contain(F(all, 3), "including the padding").And.Contain(F(loss * 5 / 2, 3), "divided by N only").And.Contain(F(loss * 5 / 6, 3));
+        Key.Marked("D6-Q7").Should().Be(F(loss, 3));
+        Key.Options("D6-Q7").Should().Contain(F(all, 3), "including the padding").And.Contain(F(loss * 5 / 2, 3), "divided by N only").And.Contain(F(loss * 5 / 6, 3));
     }
 
     [Fact]
     public void Q13_parameters_of_torch_nn_RNN()
     {
         long textbook = Count(new RnnCell<double>(10, 20, new Rng(0)).Parameters);
-        MarkedAnswer("D6-Q13").Should().Be((textbook + 20).ToString(CultureInfo.InvariantCulture), "PyTorch adds a second bias vector bias_hh of size H");
+        Key.Marked("D6-Q13").Should().Be((textbook + 20).ToString(CultureInfo.InvariantCulture), "PyTorch adds a second bias vector bias_hh of size H");
     }
 
     [Fact]
@@ -138,12 +128,12 @@ public class Day06QuizAnswerTests
         var read = idx.Select(i => dW[i].ToArray()).ToArray();
         for (int k = 0; k < idx.Length; k++) dW[idx[k]] = [read[k][0] + dout[k][0], read[k][1] + dout[k][1]];
         string Row(double[] r) => $"[{string.Join(", ", r.Select(v => v.ToString("0", CultureInfo.InvariantCulture) + "."))}]";
-        MarkedAnswer("D6-Q14").Should().Be(Row(dW[0]));
+        Key.Marked("D6-Q14").Should().Be(Row(dW[0]));
 
         // the engine's Embedding scatter-adds (np.add.at): the distractor that is the correct gradient
         var emb = new Embedding<double>(Tensor.Zeros(3, 2));
         emb.Forward(idx);
         emb.Backward(Tensor.From([.. dout.SelectMany(r => r)], 3, 2));
-        Options("D6-Q14").Should().Contain(Row(emb.W.Grad.Row(0).ToArray()));
+        Key.Options("D6-Q14").Should().Contain(Row(emb.W.Grad.Row(0).ToArray()));
     }
 }

@@ -4,37 +4,31 @@ using Course.Engine;
 using Course.Model.Quizzes;
 using Tensor = Course.Engine.Tensor<double>;
 
+using static Course.Curriculum.Tests.QuizKey;
+
 namespace Course.Curriculum.Tests.Day08;
 
 /// <summary>Every 計算 answer of the Day 8 quiz (and the code item with a computable answer), recomputed from the
 /// reference solutions or plain C# and compared with the option marked correct in quiz.md.</summary>
 public class Day08QuizAnswerTests
 {
-    private static readonly QuizFile Quiz = QuizParser.ParseFile(Path.Combine(Repo.Root, "curriculum", "day08-generative", "quiz.md"));
-
-    private static QuizQuestion Question(string id) => Quiz.Questions.Single(q => q.Id == id);
-
-    private static string MarkedAnswer(string id) => Question(id).Answer.Text;
-
-    private static string[] Options(string id) => [.. Question(id).Options.Select(o => o.Text)];
-
-    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
+    private static readonly QuizKey Key = new("day08-generative");
 
     private static Tensor S(double v) => Tensor.From([v], 1, 1);
 
     [Fact]
     public void Quiz_has_the_checklist_counts()
     {
-        Quiz.Questions.Should().HaveCountGreaterThanOrEqualTo(12);
-        Quiz.Questions.Count(q => q.Id.StartsWith("D8-", StringComparison.Ordinal)).Should().Be(Quiz.Questions.Count);
+        Key.Quiz.Questions.Should().HaveCountGreaterThanOrEqualTo(12);
+        Key.Quiz.Questions.Count(q => q.Id.StartsWith("D8-", StringComparison.Ordinal)).Should().Be(Key.Quiz.Questions.Count);
     }
 
     [Fact]
     public void Q2_kl_of_mean_1_variance_1()
     {
         double kl = Kl.ToStandardNormal(S(1), S(Math.Log(1)));
-        MarkedAnswer("D8-Q2").Should().Be(F(kl, 1));
-        Options("D8-Q2").Should().Contain("−" + F(kl, 1), "the dropped-sign distractor").And.Contain(F(2 * kl, 1), "the forgot-½ distractor")
+        Key.Marked("D8-Q2").Should().Be(F(kl, 1));
+        Key.Options("D8-Q2").Should().Contain("−" + F(kl, 1), "the dropped-sign distractor").And.Contain(F(2 * kl, 1), "the forgot-½ distractor")
             .And.Contain(F(-0.5 * (1 + 1 - 1 - Math.E), 2), "σ in place of log σ²");
     }
 
@@ -46,8 +40,8 @@ public class Day08QuizAnswerTests
         double best = Enumerable.Range(1, 9999).Select(i => i / 10000.0).MaxBy(d => pData * Math.Log(d) + pG * Math.Log(1 - d));
         double closed = pData / (pData + pG);
         best.Should().BeApproximately(closed, 1e-4);
-        MarkedAnswer("D8-Q4").Should().Be(F(closed, 2));
-        Options("D8-Q4").Should().Contain(F(pG / (pData + pG), 2)).And.Contain(F(pData, 2));
+        Key.Marked("D8-Q4").Should().Be(F(closed, 2));
+        Key.Options("D8-Q4").Should().Contain(F(pG / (pData + pG), 2)).And.Contain(F(pData, 2));
     }
 
     [Fact]
@@ -55,8 +49,8 @@ public class Day08QuizAnswerTests
     {
         var layer = new TransposedConv2d(Tensor.Zeros(1, 1, 3, 3), null, 2, 1);
         var y = layer.Forward(Tensor.Zeros(1, 1, 7, 7));
-        MarkedAnswer("D8-Q8").Should().Be(y.Dim(2).ToString(CultureInfo.InvariantCulture));
-        Options("D8-Q8").Should().Contain(((7 - 1) * 2 + 3).ToString(CultureInfo.InvariantCulture), "no padding cut")
+        Key.Marked("D8-Q8").Should().Be(y.Dim(2).ToString(CultureInfo.InvariantCulture));
+        Key.Options("D8-Q8").Should().Contain(((7 - 1) * 2 + 3).ToString(CultureInfo.InvariantCulture), "no padding cut")
             .And.Contain(((7 + 2 - 3) / 2 + 1).ToString(CultureInfo.InvariantCulture), "the convolution formula")
             .And.Contain((7 * 2).ToString(CultureInfo.InvariantCulture));
     }
@@ -67,25 +61,25 @@ public class Day08QuizAnswerTests
         var logVar = S(Math.Log(0.25));
         var eps = S(1.2);
         var (_, dLogVar) = Reparameterization.Backward(S(2), logVar, eps);
-        MarkedAnswer("D8-Q9").Should().Be(F(dLogVar.ToArray()[0], 1));
-        Options("D8-Q9").Should().Contain(F(2 * 1.2 * 0.5, 1), "ε·σ without ½").And.Contain(F(2 * 1.2, 1), "ε only");
+        Key.Marked("D8-Q9").Should().Be(F(dLogVar.ToArray()[0], 1));
+        Key.Options("D8-Q9").Should().Contain(F(2 * 1.2 * 0.5, 1), "ε·σ without ½").And.Contain(F(2 * 1.2, 1), "ε only");
     }
 
     [Fact]
     public void Q10_discriminator_loss_at_zero_logits()
     {
         double loss = GanLoss.Discriminator(Tensor.Zeros(8, 1), Tensor.Zeros(8, 1));
-        MarkedAnswer("D8-Q10").Should().Be(F(loss, 3));
-        Options("D8-Q10").Should().Contain(F(loss / 2, 3), "one term only").And.Contain(F(-2 * Math.Log2(0.5), 3), "log base 2");
+        Key.Marked("D8-Q10").Should().Be(F(loss, 3));
+        Key.Options("D8-Q10").Should().Contain(F(loss / 2, 3), "one term only").And.Contain(F(-2 * Math.Log2(0.5), 3), "log base 2");
     }
 
     [Fact]
     public void Q11_non_saturating_gradient_at_logit_minus_10()
     {
         double g = GanLoss.GeneratorGradient(S(-10)).ToArray()[0];
-        MarkedAnswer("D8-Q11").Should().Be(F(g, 1).Replace("-", "−", StringComparison.Ordinal));
+        Key.Marked("D8-Q11").Should().Be(F(g, 1).Replace("-", "−", StringComparison.Ordinal));
         double saturating = -1 / (1 + Math.Exp(10));   // d/dℓ ln(1 − σ(ℓ)) = −σ(ℓ)
-        Options("D8-Q11").Should().Contain($"−{F(-saturating * 1e5, 1)} × 10⁻⁵");
+        Key.Options("D8-Q11").Should().Contain($"−{F(-saturating * 1e5, 1)} × 10⁻⁵");
     }
 
     [Fact]
@@ -93,8 +87,8 @@ public class Day08QuizAnswerTests
     {
         var layer = new TransposedConv2d(Tensor.Zeros(32, 16, 4, 4), Tensor.Zeros(16), 2, 1);
         long count = layer.Parameters.Sum(p => (long)p.Value.Length);
-        MarkedAnswer("D8-Q12").Should().Be(count.ToString("N0", CultureInfo.InvariantCulture));
-        Options("D8-Q12").Should().Contain((count - 16).ToString("N0", CultureInfo.InvariantCulture), "forgot the bias")
+        Key.Marked("D8-Q12").Should().Be(count.ToString("N0", CultureInfo.InvariantCulture));
+        Key.Options("D8-Q12").Should().Contain((count - 16).ToString("N0", CultureInfo.InvariantCulture), "forgot the bias")
             .And.Contain((count - 16 + 32).ToString("N0", CultureInfo.InvariantCulture), "bias per input channel")
             .And.Contain((32 * 16 + 16).ToString(CultureInfo.InvariantCulture), "forgot the kernel size");
     }
@@ -114,6 +108,6 @@ public class Day08QuizAnswerTests
         double.IsFinite(B(-1000)).Should().BeFalse();
         double.IsFinite(D(-1000)).Should().BeFalse();
         D(1000).Should().Be(0);
-        MarkedAnswer("D8-Q15").Should().Contain("np.log1p(np.exp(-np.abs(l)))");
+        Key.Marked("D8-Q15").Should().Contain("np.log1p(np.exp(-np.abs(l)))");
     }
 }
