@@ -68,7 +68,7 @@ public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
         var xt = ScratchBuffer.Exact(ref _xt, steps * n * d);
         LeadingAxesSwap.Copy<T>(x.Span, xt, n, steps, d);
         var gates = ScratchBuffer.Exact(ref _gates, steps * ng);
-        Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, false, true);
+        Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, Transpose.B);
         RowVector.AddToRows<T>(gates, steps * n, g, Bx.Value.Span);
         var gh = ScratchBuffer.Exact(ref _gh, steps * ng);
         var hs = ScratchBuffer.Exact(ref _hs, (steps + 1) * nh);
@@ -77,7 +77,7 @@ public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
         for (int t = 0; t < steps; t++)
         {
             var ght = gh.AsSpan(t * ng, ng);
-            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), wh, ght, n, g, h, false, true);
+            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), wh, ght, n, g, h, Transpose.B);
             RowVector.AddToRows<T>(ght, n, g, Bh.Value.Span);
             GruMath.Forward<T>(gates.AsSpan(t * ng, ng), ght, hs.AsSpan(t * nh, nh), hs.AsSpan((t + 1) * nh, nh), n, h);
         }
@@ -110,19 +110,19 @@ public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
             var dGht = dGh.AsSpan(t * ng, ng);
             GruMath.Backward<T>(k.Gates.AsSpan(t * ng, ng), k.Gh.AsSpan(t * ng, ng), k.Hs.AsSpan(t * nh, nh), dh,
                                 dGx.AsSpan(t * ng, ng), dGht, dhDirect, n, h);
-            Gemm.Multiply<T>(dGht, wh, dhRec, n, h, g, false, false);
+            Gemm.Multiply<T>(dGht, wh, dhRec, n, h, g);
             TensorPrimitives.Add<T>(dhRec, dhDirect, dhRec);
         }
         var dWx = Tensor<T>.Zeros(g, d);
-        Gemm.Multiply<T>(dGx, k.X, dWx.Span, g, d, steps * n, true, false);
+        Gemm.Multiply<T>(dGx, k.X, dWx.Span, g, d, steps * n, Transpose.A);
         var dWh = Tensor<T>.Zeros(g, h);
-        Gemm.Multiply<T>(dGh, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, true, false);
+        Gemm.Multiply<T>(dGh, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, Transpose.A);
         Wx.Grad = dWx;
         Wh.Grad = dWh;
         Bx.Grad = RowVector.ColumnSums<T>(dGx, steps * n, g);
         Bh.Grad = RowVector.ColumnSums<T>(dGh, steps * n, g);
         var dxt = ScratchBuffer.Exact(ref _dxt, steps * n * d);
-        Gemm.Multiply<T>(dGx, Wx.Value.Span, dxt, steps * n, d, g, false, false);
+        Gemm.Multiply<T>(dGx, Wx.Value.Span, dxt, steps * n, d, g);
         var dx = Tensor<T>.Zeros(n, steps, d);
         LeadingAxesSwap.Copy<T>(dxt, dx.Span, steps, n, d);
         StateGrad = Tensor<T>.From(dhRec, n, h);

@@ -81,7 +81,7 @@ public sealed class TimeLstm<T> : ILayer<T> where T : unmanaged, IFloatingPointI
         var xt = ScratchBuffer.Exact(ref _xt, steps * n * d);
         LeadingAxesSwap.Copy<T>(x.Span, xt, n, steps, d);
         var gates = ScratchBuffer.Exact(ref _gates, steps * n * g);
-        Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, false, true);     // all steps' X·Wxᵀ at once
+        Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, Transpose.B);     // all steps' X·Wxᵀ at once
         RowVector.AddToRows<T>(gates, steps * n, g, B.Value.Span);
 
         var hs = ScratchBuffer.Exact(ref _hs, (steps + 1) * n * h);     // h₀ … h_T, time-major
@@ -95,7 +95,7 @@ public sealed class TimeLstm<T> : ILayer<T> where T : unmanaged, IFloatingPointI
         for (int t = 0; t < steps; t++)
         {
             var a = gates.AsSpan(t * ng, ng);
-            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), wh, recurrent, n, g, h, false, true);
+            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), wh, recurrent, n, g, h, Transpose.B);
             System.Numerics.Tensors.TensorPrimitives.Add<T>(a, recurrent, a);
             LstmMath.Activate(a, n, h);
             LstmMath.Cell<T>(a, cs.AsSpan(t * nh, nh), cs.AsSpan((t + 1) * nh, nh), tanhC.AsSpan(t * nh, nh),
@@ -129,17 +129,17 @@ public sealed class TimeLstm<T> : ILayer<T> where T : unmanaged, IFloatingPointI
             System.Numerics.Tensors.TensorPrimitives.Add<T>(dht.AsSpan(t * nh, nh), dhRec, dh);
             var dAt = dA.AsSpan(t * ng, ng);
             LstmMath.Backward<T>(k.Gates.AsSpan(t * ng, ng), k.Cs.AsSpan(t * nh, nh), k.TanhC.AsSpan(t * nh, nh), dh, dc, dAt, n, h);
-            Gemm.Multiply<T>(dAt, wh, dhRec, n, h, g, false, false);     // dh_{t-1} = dA_t · Wh
+            Gemm.Multiply<T>(dAt, wh, dhRec, n, h, g);     // dh_{t-1} = dA_t · Wh
         }
         var dWx = Tensor<T>.Zeros(g, d);
-        Gemm.Multiply<T>(dA, k.X, dWx.Span, g, d, steps * n, true, false);
+        Gemm.Multiply<T>(dA, k.X, dWx.Span, g, d, steps * n, Transpose.A);
         var dWh = Tensor<T>.Zeros(g, h);
-        Gemm.Multiply<T>(dA, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, true, false);
+        Gemm.Multiply<T>(dA, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, Transpose.A);
         Wx.Grad = dWx;
         Wh.Grad = dWh;
         B.Grad = RowVector.ColumnSums<T>(dA, steps * n, g);
         var dxt = ScratchBuffer.Exact(ref _dxt, steps * n * d);
-        Gemm.Multiply<T>(dA, Wx.Value.Span, dxt, steps * n, d, g, false, false);
+        Gemm.Multiply<T>(dA, Wx.Value.Span, dxt, steps * n, d, g);
         var dx = Tensor<T>.Zeros(n, steps, d);
         LeadingAxesSwap.Copy<T>(dxt, dx.Span, steps, n, d);
         StateGrad = Tensor<T>.From(dhRec, n, h);

@@ -61,13 +61,13 @@ public sealed class TimeRnn<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
         var hs = ScratchBuffer.Exact(ref _hs, (steps + 1) * nh);
         h0.Span.CopyTo(hs);
         var a = hs.AsSpan(nh);                          // pre-activations, overwritten by tanh in place
-        Gemm.Multiply<T>(xt, Wx.Value.Span, a, steps * n, h, d, false, true);
+        Gemm.Multiply<T>(xt, Wx.Value.Span, a, steps * n, h, d, Transpose.B);
         RowVector.AddToRows<T>(a, steps * n, h, B.Value.Span);
         var recurrent = new T[nh];
         for (int t = 0; t < steps; t++)
         {
             var at = hs.AsSpan((t + 1) * nh, nh);
-            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), Wh.Value.Span, recurrent, n, h, h, false, true);
+            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), Wh.Value.Span, recurrent, n, h, h, Transpose.B);
             TensorPrimitives.Add<T>(at, recurrent, at);
             TensorPrimitives.Tanh<T>(at, at);
         }
@@ -92,17 +92,17 @@ public sealed class TimeRnn<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
             var da = dA.AsSpan(t * nh, nh);
             var ht = hs.AsSpan((t + 1) * nh, nh);
             for (int i = 0; i < nh; i++) da[i] = (da[i] + dhRec[i]) * (T.One - ht[i] * ht[i]);
-            Gemm.Multiply<T>(da, Wh.Value.Span, dhRec, n, h, h, false, false);
+            Gemm.Multiply<T>(da, Wh.Value.Span, dhRec, n, h, h);
         }
         var dWx = Tensor<T>.Zeros(h, d);
-        Gemm.Multiply<T>(dA, xt, dWx.Span, h, d, steps * n, true, false);
+        Gemm.Multiply<T>(dA, xt, dWx.Span, h, d, steps * n, Transpose.A);
         var dWh = Tensor<T>.Zeros(h, h);
-        Gemm.Multiply<T>(dA, hs.AsSpan(0, steps * nh), dWh.Span, h, h, steps * n, true, false);
+        Gemm.Multiply<T>(dA, hs.AsSpan(0, steps * nh), dWh.Span, h, h, steps * n, Transpose.A);
         Wx.Grad = dWx;
         Wh.Grad = dWh;
         B.Grad = RowVector.ColumnSums<T>(dA, steps * n, h);
         var dxt = ScratchBuffer.Exact(ref _dxt, steps * n * d);
-        Gemm.Multiply<T>(dA, Wx.Value.Span, dxt, steps * n, d, h, false, false);
+        Gemm.Multiply<T>(dA, Wx.Value.Span, dxt, steps * n, d, h);
         var dx = Tensor<T>.Zeros(n, steps, d);
         LeadingAxesSwap.Copy<T>(dxt, dx.Span, steps, n, d);
         StateGrad = Tensor<T>.From(dhRec, n, h);
