@@ -13,7 +13,7 @@ namespace Course.Engine.Layers;
 /// </remarks>
 public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Parameter<T>[] _parameters;
+    private readonly RecurrentWeights<T> _weights;
     private readonly RecurrentState<T> _h;
     private Cache? _cache;
     private T[]? _xt, _gates, _gh, _hs, _dht, _dGx, _dGh, _dxt;   // reused across calls
@@ -22,8 +22,7 @@ public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
 
     /// <summary>Weights N(0, 1/fanIn) (Xavier, the book's form), zero biases.</summary>
     public TimeGru(int inputDim, int hiddenDim, Rng rng, bool stateful = false)
-        : this(Init.Weights<T>(WeightInit.Xavier, inputDim, rng, 0.01, 3 * hiddenDim, inputDim),
-               Init.Weights<T>(WeightInit.Xavier, hiddenDim, rng, 0.01, 3 * hiddenDim, hiddenDim),
+        : this(RecurrentWeights<T>.InputWeights(3, inputDim, hiddenDim, rng), RecurrentWeights<T>.HiddenWeights(3, hiddenDim, rng),
                Tensor<T>.Zeros(3 * hiddenDim), Tensor<T>.Zeros(3 * hiddenDim), stateful)
     {
     }
@@ -31,23 +30,18 @@ public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
     /// <summary>From explicit weights: wx (3H, D), wh (3H, H), bx (3H), bh (3H).</summary>
     public TimeGru(Tensor<T> wx, Tensor<T> wh, Tensor<T> bx, Tensor<T> bh, bool stateful = false)
     {
-        GruShapes.Check("TimeGru", wx, wh, bx, bh);
-        Wx = new Parameter<T>("Wx", wx);
-        Wh = new Parameter<T>("Wh", wh);
-        Bx = new Parameter<T>("bx", bx);
-        Bh = new Parameter<T>("bh", bh);
-        _parameters = [Wx, Wh, Bx, Bh];
+        _weights = new RecurrentWeights<T>("TimeGru", 3, wx, wh, bx, bh);
         _h = new RecurrentState<T>(stateful);
     }
 
-    public Parameter<T> Wx { get; }
-    public Parameter<T> Wh { get; }
-    public Parameter<T> Bx { get; }
-    public Parameter<T> Bh { get; }
-    public int InputDim => Wx.Value.Dim(1);
-    public int HiddenDim => Wh.Value.Dim(1);
+    public Parameter<T> Wx => _weights.Wx;
+    public Parameter<T> Wh => _weights.Wh;
+    public Parameter<T> Bx => _weights.B;
+    public Parameter<T> Bh => _weights.Bh!;
+    public int InputDim => _weights.InputDim;
+    public int HiddenDim => _weights.HiddenDim;
     public bool Stateful => _h.Stateful;
-    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
 
     /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
     public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }

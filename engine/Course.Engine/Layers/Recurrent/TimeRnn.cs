@@ -11,35 +11,30 @@ namespace Course.Engine.Layers;
 /// </remarks>
 public sealed class TimeRnn<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Parameter<T>[] _parameters;
+    private readonly RecurrentWeights<T> _weights;
     private readonly RecurrentState<T> _h;
     private (int N, int T, T[] X, T[] Hs)? _cache;
     private T[]? _xt, _hs, _dA, _dxt;   // reused across calls
 
     public TimeRnn(int inputDim, int hiddenDim, Rng rng, bool stateful = false)
-        : this(Init.Weights<T>(WeightInit.Xavier, inputDim, rng, 0.01, hiddenDim, inputDim),
-               Init.Weights<T>(WeightInit.Xavier, hiddenDim, rng, 0.01, hiddenDim, hiddenDim),
+        : this(RecurrentWeights<T>.InputWeights(1, inputDim, hiddenDim, rng), RecurrentWeights<T>.HiddenWeights(1, hiddenDim, rng),
                Tensor<T>.Zeros(hiddenDim), stateful)
     {
     }
 
     public TimeRnn(Tensor<T> wx, Tensor<T> wh, Tensor<T> b, bool stateful = false)
     {
-        RnnShapes.Check("TimeRnn", wx, wh, b);
-        Wx = new Parameter<T>("Wx", wx);
-        Wh = new Parameter<T>("Wh", wh);
-        B = new Parameter<T>("b", b);
-        _parameters = [Wx, Wh, B];
+        _weights = new RecurrentWeights<T>("TimeRnn", 1, wx, wh, b);
         _h = new RecurrentState<T>(stateful);
     }
 
-    public Parameter<T> Wx { get; }
-    public Parameter<T> Wh { get; }
-    public Parameter<T> B { get; }
-    public int InputDim => Wx.Value.Dim(1);
-    public int HiddenDim => Wh.Value.Dim(1);
+    public Parameter<T> Wx => _weights.Wx;
+    public Parameter<T> Wh => _weights.Wh;
+    public Parameter<T> B => _weights.B;
+    public int InputDim => _weights.InputDim;
+    public int HiddenDim => _weights.HiddenDim;
     public bool Stateful => _h.Stateful;
-    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
 
     /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
     public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }
