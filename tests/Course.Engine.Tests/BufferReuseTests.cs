@@ -3,7 +3,7 @@ using Course.Engine.Layers;
 namespace Course.Engine.Tests;
 
 /// <summary>
-/// <see cref="IBufferReuse"/>: a network that writes into last step's tensors must compute exactly what a network that
+/// <see cref="Workspace"/>: a network that writes into last step's tensors must compute exactly what a network that
 /// allocates fresh ones computes, step after step, and must really hand back the same tensors.
 /// </summary>
 public class BufferReuseTests
@@ -21,13 +21,13 @@ public class BufferReuseTests
     private static (List<float[]> Scores, List<float[]> Weights) Train(bool reuse)
     {
         var net = ConvNet(5);
-        var loss = new SoftmaxWithLoss<float> { ReuseBuffers = reuse };
-        net.ReuseBuffers = reuse;
-        foreach (var p in net.Parameters) p.ReuseGradStorage = reuse;
+        var loss = new SoftmaxWithLoss<float>();
+        var workspace = reuse ? new Workspace() : null;
         var data = new Rng(6);
         var scores = new List<float[]>();
         for (int step = 0; step < 3; step++)
         {
+            using var scope = workspace?.Use();
             var x = data.Normal(1.0, 4, 1, 12, 12).Cast<float>();
             int[] labels = [.. Enumerable.Range(0, 4).Select(_ => data.NextInt(5))];
             var y = net.Forward(x);
@@ -51,13 +51,23 @@ public class BufferReuseTests
     }
 
     [Fact]
-    public void Sequential_passes_the_setting_to_every_layer_that_supports_it()
+    public void A_workspace_serves_every_layer_of_the_network_and_only_while_it_is_in_use()
     {
         var net = ConvNet(1);
-        net.ReuseBuffers = true;
-        net.Layers.OfType<IBufferReuse>().Should().HaveCount(net.Layers.Count).And.OnlyContain(l => l.ReuseBuffers);
-        net.ReuseBuffers = false;
-        net.Layers.OfType<IBufferReuse>().Should().OnlyContain(l => !l.ReuseBuffers);
+        var workspace = new Workspace();
+        var x = new Rng(7).Normal(1.0, 2, 1, 12, 12).Cast<float>();
+        using (workspace.Use())
+        {
+            net.Forward(x);
+            net.Backward(Tensor<float>.Ones(2, 5));
+        }
+        // An output and a dL/dInput per layer but Flatten (which hands out views), and a gradient per parameter.
+        int expected = 2 * (net.Layers.Count - 1) + net.Parameters.Count;
+        workspace.Count.Should().Be(expected);
+
+        var y = net.Forward(x);
+        net.Forward(x).Should().NotBeSameAs(y, "outside Use() the layers allocate again");
+        workspace.Count.Should().Be(expected, "nothing is taken from a workspace that is not in use");
     }
 
     [Fact]
@@ -65,7 +75,7 @@ public class BufferReuseTests
     {
         var rng = new Rng(2);
         var net = ConvNet(2);
-        net.ReuseBuffers = true;
+        using var scope = new Workspace().Use();
         var x = rng.Normal(1.0, 3, 1, 12, 12).Cast<float>();
         var y1 = net.Forward(x);
         var dx1 = net.Backward(Tensor<float>.Ones(3, 5));

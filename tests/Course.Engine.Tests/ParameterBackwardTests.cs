@@ -37,23 +37,38 @@ public class ParameterBackwardTests
         TensorAssert.Close(dOut, dOutCopy, 0.0, "BackwardParameters must not mutate dOut");
     }
 
-    [Fact]
-    public void ReuseGradStorage_writes_new_gradients_into_the_same_tensor()
+    /// <summary>Two Forward/Backward pairs of one Affine layer, the second on 2·x; W.Grad and a copy of it after the first.</summary>
+    private static (Affine<double> Layer, Tensor<double> FirstGrad, Tensor<double> FirstValues) TwoSteps(Workspace? workspace)
     {
         var rng = new Rng(3);
         var layer = new Affine<double>(6, 4, rng);
-        foreach (var p in layer.Parameters) p.ReuseGradStorage = true;
         var x = rng.Normal(1.0, 5, 6);
-
+        using var scope = workspace?.Use();
         layer.Forward(x);
         layer.Backward(Tensor<double>.Ones(5, 4));
         var grad = layer.W.Grad;
         var first = grad.Clone();
-
         layer.Forward(x * 2.0);
         layer.Backward(Tensor<double>.Ones(5, 4));
+        return (layer, grad, first);
+    }
 
-        layer.W.Grad.Should().BeSameAs(grad, "with ReuseGradStorage the gradient tensor is reused");
+    [Fact]
+    public void A_workspace_writes_new_gradients_into_the_same_tensor()
+    {
+        var (layer, grad, first) = TwoSteps(new Workspace());
+
+        layer.W.Grad.Should().BeSameAs(grad, "inside a workspace the gradient tensor is reused");
         TensorAssert.Close(layer.W.Grad, first * 2.0, 1e-12, "dW = dYᵀ·X doubles when X doubles (overwritten, not accumulated)");
+    }
+
+    [Fact]
+    public void Without_a_workspace_every_Backward_assigns_a_new_gradient()
+    {
+        var (layer, grad, first) = TwoSteps(workspace: null);
+
+        layer.W.Grad.Should().NotBeSameAs(grad, "a gradient handed out earlier is never rewritten");
+        TensorAssert.Close(grad, first, 0.0, "the earlier gradient keeps its values");
+        TensorAssert.Close(layer.W.Grad, first * 2.0, 1e-12, "dW = dYᵀ·X doubles when X doubles");
     }
 }

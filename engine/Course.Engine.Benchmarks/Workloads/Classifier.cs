@@ -9,22 +9,17 @@ namespace Course.Engine.Benchmarks.Workloads;
 /// </summary>
 public sealed class Classifier(ILayer<float> network, double learningRate, int[]? imageShape = null)
 {
-    private readonly SoftmaxWithLoss<float> loss = new() { ReuseBuffers = true };
+    private readonly SoftmaxWithLoss<float> loss = new();
     private readonly IOptimizer<float> optimizer = new Sgd<float>(learningRate);
-    private readonly ILayer<float> network = Reusing(network);
 
     // PyTorch (1.x zero_grad) keeps each .grad tensor and overwrites it every step, and its caching allocator hands a
-    // step's freed activations back to the next step; the engine does both on request.
-    private static ILayer<float> Reusing(ILayer<float> network)
-    {
-        foreach (var p in network.Parameters) p.ReuseGradStorage = true;
-        if (network is IBufferReuse layers) layers.ReuseBuffers = true;
-        return network;
-    }
+    // step's freed activations back to the next step; the engine does both while a workspace is in use.
+    private readonly Workspace workspace = new();
 
     /// <summary>One forward, backward and update on a batch: x [batch, 784] (reshaped to images for a CNN).</summary>
     public double Step(Tensor<float> x, int[] labels)
     {
+        using var scope = workspace.Use();
         var scores = network.Forward(Shape(x));
         double value = loss.Forward(scores, labels);
         // The data needs no gradient (PyTorch's inputs have requires_grad=False), so the first layer's dX is skipped.

@@ -31,7 +31,7 @@ public sealed class SgemmWorkload(int n) : Workload
             c = new float[n * n];
             for (int i = 0; i < a.Length; i++) { a[i] = rng.NextSingle(); b[i] = rng.NextSingle(); }
         }
-        Ours.AddRange(OperationTimer.Measure(() => Gemm.Multiply<float>(a, b!, c!, n, n, n, false, false), settings.SamplesPerRound, 2 * settings.SampleSeconds));
+        Ours.AddRange(OperationTimer.Measure(() => Gemm.Multiply<float>(a, b!, c!, n, n, n), settings.SamplesPerRound, 2 * settings.SampleSeconds));
     }
 
     public override void TorchRound(TorchProcess torch, RunSettings settings)

@@ -4,8 +4,8 @@ using System.Runtime.Intrinsics;
 namespace Course.Engine.Kernels;
 
 /// <summary>
-/// General matrix multiply C = op(A)·op(B), row-major, C overwritten. A is [m, k] ([k, m] when transA), B is [k, n]
-/// ([n, k] when transB), C is [m, n].
+/// General matrix multiply C = op(A)·op(B), row-major, C overwritten. A is [m, k] ([k, m] with <see cref="Transpose.A"/>),
+/// B is [k, n] ([n, k] with <see cref="Transpose.B"/>), C is [m, n].
 /// <para>
 /// Small products run unpacked (<see cref="GemmDirect"/>) so a batch-1 layer costs almost nothing; larger ones run the
 /// cache-blocked, packed driver (<see cref="GemmBlocked"/>) with a Vector512 12×32 micro-kernel on AVX-512 machines and
@@ -25,14 +25,17 @@ internal static class Gemm
     /// <summary>Which implementation runs; tests force each one so every path is checked on any machine.</summary>
     internal enum Path { Auto, Direct, Vector512Blocked, Vector256Blocked, LongDot }
 
-    public static void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k, bool transA, bool transB)
+    /// <summary>C = op(A)·op(B) on every core the product is large enough for.</summary>
+    public static void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k, Transpose transpose = Transpose.None)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Multiply(a, b, c, m, n, k, transA, transB, Path.Auto, Environment.ProcessorCount);
+        => Multiply(a, b, c, m, n, k, transpose, Path.Auto, Environment.ProcessorCount);
 
+    /// <summary>C = op(A)·op(B) on at most <paramref name="maxThreads"/> threads, by <paramref name="path"/> (tests force each one).</summary>
     internal static unsafe void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k,
-        bool transA, bool transB, Path path, int maxThreads)
+        Transpose transpose, Path path, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        bool transA = (transpose & Transpose.A) != 0, transB = (transpose & Transpose.B) != 0;
         if (m < 0 || n < 0 || k < 0)
             throw new ArgumentException($"Gemm: negative size m={m}, n={n}, k={k}.");
         if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)

@@ -2,6 +2,8 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
+using Course.Engine.Kernels.Parallel;
+
 namespace Course.Engine.Kernels;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Numerics;
 
+using Course.Engine.Kernels.Parallel;
+
 namespace Course.Engine.Kernels;
 
 /// <summary>One GEMM call's operands as raw addresses (the caller keeps them pinned for the duration).</summary>

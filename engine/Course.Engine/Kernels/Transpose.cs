@@ -1,19 +1,22 @@
 namespace Course.Engine.Kernels;
 
-/// <summary>Blocked matrix transpose: [m, n] → [n, m], in tiles so both sides stay in cache.</summary>
-internal static class Transpose
+/// <summary>Which operands of a <see cref="Gemm"/> product are read transposed.</summary>
+/// <remarks>
+/// A product such as dW = dYᵀ·X is written <c>Transpose.A</c> at the call site instead of a positional
+/// <c>true, false</c>: the kernel reads the stored matrix in the other order, so no transposed copy is ever made.
+/// </remarks>
+[Flags]
+internal enum Transpose
 {
-    private const int Tile = 32;
+    /// <summary>C = A·B: A is [m, k], B is [k, n].</summary>
+    None = 0,
 
-    public static void Copy<T>(ReadOnlySpan<T> src, Span<T> dst, int m, int n)
-    {
-        for (int i0 = 0; i0 < m; i0 += Tile)
-            for (int j0 = 0; j0 < n; j0 += Tile)
-            {
-                int iEnd = Math.Min(i0 + Tile, m), jEnd = Math.Min(j0 + Tile, n);
-                for (int i = i0; i < iEnd; i++)
-                    for (int j = j0; j < jEnd; j++)
-                        dst[j * m + i] = src[i * n + j];
-            }
-    }
+    /// <summary>C = Aᵀ·B: A is stored [k, m].</summary>
+    A = 1,
+
+    /// <summary>C = A·Bᵀ: B is stored [n, k].</summary>
+    B = 2,
+
+    /// <summary>C = Aᵀ·Bᵀ.</summary>
+    Both = A | B,
 }

@@ -4,6 +4,7 @@ namespace Course.Engine;
 /// <remarks>
 /// Forward caches what Backward needs. Backward(dOut) returns a new dL/dx, never mutates dOut or the cache, and
 /// overwrites every <see cref="Parameter{T}.Grad"/>; calling it twice after one Forward gives the same result.
+/// Inside a <see cref="Layers.Workspace"/> the engine's layers hand out last step's tensors, rewritten, instead of new ones.
 /// A wrong input shape throws <see cref="ArgumentException"/> naming the layer, expected and actual shapes.
 /// </remarks>
 public interface ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>

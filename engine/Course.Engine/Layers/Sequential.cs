@@ -6,12 +6,10 @@ namespace Course.Engine.Layers;
 /// Sequential caches nothing. <see cref="Parameters"/> lists every layer's parameters in layer order.
 /// <see cref="BackwardParameters"/> is the training-loop variant of <see cref="Backward"/> that skips the gradient with
 /// respect to the network's input (the data), as PyTorch does for inputs that do not require grad.
-/// Setting <see cref="ReuseBuffers"/> sets it on every layer that implements <see cref="IBufferReuse"/>.
+/// Run inside a <see cref="Workspace"/>, the layers write into the tensors of the previous step.
 /// </remarks>
-public sealed class Sequential<T> : IParameterBackward<T>, IBufferReuse where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Sequential<T> : IParameterBackward<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private bool _reuseBuffers;
-
     private readonly ILayer<T>[] _layers;
     private readonly Parameter<T>[] _parameters;
 
@@ -28,18 +26,6 @@ public sealed class Sequential<T> : IParameterBackward<T>, IBufferReuse where T 
 
     /// <summary>Every layer's parameters, in layer order (the same Parameter objects the layers hold).</summary>
     public IReadOnlyList<Parameter<T>> Parameters => _parameters;
-
-    /// <summary>Whether the layers write into the tensors they returned last time (see <see cref="IBufferReuse"/>); setting it sets every such layer.</summary>
-    public bool ReuseBuffers
-    {
-        get => _reuseBuffers;
-        set
-        {
-            _reuseBuffers = value;
-            foreach (var layer in _layers)
-                if (layer is IBufferReuse reusing) reusing.ReuseBuffers = value;
-        }
-    }
 
     public Tensor<T> Forward(Tensor<T> x, bool training = true)
     {

@@ -7,16 +7,12 @@ namespace Course.Engine.Layers;
 /// scores: [batch, classes], labels: [batch] → the mean loss over the batch. Forward caches the probabilities
 /// (<see cref="Probabilities"/>) and the labels; Backward returns (p − onehot(t)) / batch. The softmax subtracts
 /// each row's maximum and the loss is computed by log-sum-exp (see <see cref="SoftmaxCrossEntropy"/>), so it is
-/// finite for any finite scores. With <see cref="ReuseBuffers"/> on, the probabilities and dscores are written into the
-/// tensors of the previous call.
+/// finite for any finite scores. Inside a <see cref="Workspace"/>, the probabilities and dscores are written into the
+/// tensors of the previous step.
 /// </remarks>
-public sealed class SoftmaxWithLoss<T> : ILossLayer<T>, IBufferReuse where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class SoftmaxWithLoss<T> : ILossLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private int[]? _labels;
-    private readonly ReusableTensor<T> _p = new(), _dScores = new();
-
-    /// <inheritdoc/>
-    public bool ReuseBuffers { get; set; }
 
     /// <summary>softmax(scores) from the last Forward, [batch, classes]; null before the first Forward.</summary>
     public Tensor<T>? Probabilities { get; private set; }
@@ -28,7 +24,7 @@ public sealed class SoftmaxWithLoss<T> : ILossLayer<T>, IBufferReuse where T : u
             throw new ArgumentException($"SoftmaxWithLoss: expected scores of shape (N, classes), got {scores.ShapeString}.", nameof(scores));
         if (labels.Length != scores.Dim(0))
             throw new ArgumentException($"SoftmaxWithLoss: {labels.Length} labels for scores of shape {scores.ShapeString}.", nameof(labels));
-        var p = _p.Take(ReuseBuffers, scores.Shape);   // the kernel writes every probability
+        var p = Workspace.Output<T>(this, scores.Shape);   // the kernel writes every probability
         double loss = SoftmaxCrossEntropy.Forward(scores.Span, labels, p.Span, scores.Dim(0), scores.Dim(1));
         Probabilities = p;
         _labels = (int[])labels.Clone();
@@ -39,7 +35,7 @@ public sealed class SoftmaxWithLoss<T> : ILossLayer<T>, IBufferReuse where T : u
     public Tensor<T> Backward()
     {
         var p = Probabilities ?? throw new InvalidOperationException("SoftmaxWithLoss.Backward called before Forward.");
-        var d = _dScores.Take(ReuseBuffers, p.Shape);   // the kernel writes every element
+        var d = Workspace.InputGradient<T>(this, p.Shape);   // the kernel writes every element
         SoftmaxCrossEntropy.Backward(p.Span, _labels!, d.Span, p.Dim(0), p.Dim(1));
         return d;
     }

@@ -11,20 +11,19 @@ public sealed class AdaGrad<T>(double learningRate, double epsilon = 1e-7) : IOp
 
     public double Epsilon { get; } = epsilon;
 
-    public void Step(IReadOnlyList<Parameter<T>> parameters)
+    public void Step(IReadOnlyList<Parameter<T>> parameters) =>
+        _state.Step("AdaGrad", parameters, new Update(T.CreateChecked(LearningRate), T.CreateChecked(Epsilon)));
+
+    private readonly struct Update(T lr, T eps) : IParameterUpdate<T>
     {
-        T lr = T.CreateChecked(LearningRate), eps = T.CreateChecked(Epsilon);
-        foreach (var p in parameters)
+        public void Apply(Span<T> theta, ReadOnlySpan<T> g, Tensor<T>[] buffers)
         {
-            OptimizerState<T>.RequireGradient("AdaGrad", p);
-            var buffers = _state.For(p);
             Span<T> h = buffers[0].Span, tmp = buffers[1].Span;
-            var g = p.Grad.Span;
             TensorPrimitives.MultiplyAdd(g, g, h, h);       // h + g²
             TensorPrimitives.Sqrt(h, tmp);
             TensorPrimitives.Add(tmp, eps, tmp);            // √h + ε
             TensorPrimitives.Divide(g, tmp, tmp);           // g / (√h + ε)
-            TensorPrimitives.MultiplyAdd(tmp, -lr, p.Value.Span, p.Value.Span);
+            TensorPrimitives.MultiplyAdd(tmp, -lr, theta, theta);
         }
     }
 }

@@ -20,13 +20,14 @@ internal sealed class AdamCore<T>(double beta1, double beta2, double epsilon) wh
         T invSqrtBc2 = T.CreateChecked(1 / Math.Sqrt(bc2));
         T stepSize = T.CreateChecked(learningRate / bc1);
         T decay = T.CreateChecked(1 - learningRate * weightDecay);
-        foreach (var p in parameters)
+        _state.Step(name, parameters, new Update(b1, b2, eps, invSqrtBc2, stepSize, decay, weightDecay != 0));
+    }
+
+    private readonly struct Update(T b1, T b2, T eps, T invSqrtBc2, T stepSize, T decay, bool decoupledDecay) : IParameterUpdate<T>
+    {
+        public void Apply(Span<T> theta, ReadOnlySpan<T> g, Tensor<T>[] buffers)
         {
-            OptimizerState<T>.RequireGradient(name, p);
-            var buffers = _state.For(p);
             Span<T> m = buffers[0].Span, v = buffers[1].Span, tmp = buffers[2].Span;
-            var g = p.Grad.Span;
-            var theta = p.Value.Span;
             TensorPrimitives.Multiply(m, b1, m);
             TensorPrimitives.MultiplyAdd(g, T.One - b1, m, m);      // m = β₁m + (1 − β₁)g
             TensorPrimitives.Multiply(g, g, tmp);
@@ -36,7 +37,7 @@ internal sealed class AdamCore<T>(double beta1, double beta2, double epsilon) wh
             TensorPrimitives.Multiply(tmp, invSqrtBc2, tmp);
             TensorPrimitives.Add(tmp, eps, tmp);                    // √v̂ + ε
             TensorPrimitives.Divide(m, tmp, tmp);                   // m / (√v̂ + ε)
-            if (weightDecay != 0) TensorPrimitives.Multiply(theta, decay, theta);   // θ − ηλθ (decoupled)
+            if (decoupledDecay) TensorPrimitives.Multiply(theta, decay, theta);   // θ − ηλθ (decoupled)
             TensorPrimitives.MultiplyAdd(tmp, -stepSize, theta, theta);          // − η m̂ / (√v̂ + ε)
         }
     }

@@ -16,17 +16,17 @@ public sealed class Momentum<T>(double learningRate, double momentum = 0.9, doub
     /// <summary>L2 coefficient λ (added to the gradient).</summary>
     public double WeightDecay { get; } = weightDecay;
 
-    public void Step(IReadOnlyList<Parameter<T>> parameters)
+    public void Step(IReadOnlyList<Parameter<T>> parameters) =>
+        _state.Step("Momentum", parameters, new Update(T.CreateChecked(LearningRate), T.CreateChecked(MomentumCoefficient), WeightDecay));
+
+    private readonly struct Update(T lr, T alpha, double weightDecay) : IParameterUpdate<T>
     {
-        T lr = T.CreateChecked(LearningRate), alpha = T.CreateChecked(MomentumCoefficient);
-        foreach (var p in parameters)
+        public void Apply(Span<T> theta, ReadOnlySpan<T> g, Tensor<T>[] buffers)
         {
-            OptimizerState<T>.RequireGradient("Momentum", p);
-            var v = _state.For(p)[0].Span;
-            var theta = p.Value.Span;
+            var v = buffers[0].Span;
             TensorPrimitives.Multiply(v, alpha, v);                                                   // αv
-            if (WeightDecay != 0) TensorPrimitives.MultiplyAdd(theta, -lr * T.CreateChecked(WeightDecay), v, v); // − ηλθ
-            TensorPrimitives.MultiplyAdd(p.Grad.Span, -lr, v, v);                                     // − ηg
+            if (weightDecay != 0) TensorPrimitives.MultiplyAdd(theta, -lr * T.CreateChecked(weightDecay), v, v); // − ηλθ
+            TensorPrimitives.MultiplyAdd(g, -lr, v, v);                                               // − ηg
             TensorPrimitives.Add(theta, v, theta);                                                    // θ + v
         }
     }

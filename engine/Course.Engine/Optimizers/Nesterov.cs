@@ -16,17 +16,16 @@ public sealed class Nesterov<T>(double learningRate, double momentum = 0.9) : IO
     /// <summary>α.</summary>
     public double MomentumCoefficient { get; } = momentum;
 
-    public void Step(IReadOnlyList<Parameter<T>> parameters)
+    public void Step(IReadOnlyList<Parameter<T>> parameters) =>
+        _state.Step("Nesterov", parameters, new Update(T.CreateChecked(LearningRate), T.CreateChecked(MomentumCoefficient)));
+
+    private readonly struct Update(T lr, T alpha) : IParameterUpdate<T>
     {
-        T lr = T.CreateChecked(LearningRate), alpha = T.CreateChecked(MomentumCoefficient);
-        foreach (var p in parameters)
+        public void Apply(Span<T> theta, ReadOnlySpan<T> g, Tensor<T>[] buffers)
         {
-            OptimizerState<T>.RequireGradient("Nesterov", p);
-            var v = _state.For(p)[0].Span;
-            var theta = p.Value.Span;
-            var g = p.Grad.Span;
-            TensorPrimitives.Multiply(v, alpha, v);           // αv
-            TensorPrimitives.MultiplyAdd(g, -lr, v, v);       // v = αv − ηg
+            var v = buffers[0].Span;
+            TensorPrimitives.Multiply(v, alpha, v);               // αv
+            TensorPrimitives.MultiplyAdd(g, -lr, v, v);           // v = αv − ηg
             TensorPrimitives.MultiplyAdd(v, alpha, theta, theta); // θ + αv
             TensorPrimitives.MultiplyAdd(g, -lr, theta, theta);   //     − ηg
         }

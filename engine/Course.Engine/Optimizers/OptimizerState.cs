@@ -6,6 +6,20 @@ internal sealed class OptimizerState<T>(int buffersPerParameter) where T : unman
 {
     private readonly Dictionary<Parameter<T>, Tensor<T>[]> _buffers = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// One step of <paramref name="optimizer"/> over every parameter: checks its gradient, then applies
+    /// <paramref name="update"/> to its value, gradient and buffers.
+    /// </summary>
+    public void Step<TUpdate>(string optimizer, IReadOnlyList<Parameter<T>> parameters, TUpdate update)
+        where TUpdate : struct, IParameterUpdate<T>
+    {
+        foreach (var p in parameters)
+        {
+            RequireGradient(optimizer, p);
+            update.Apply(p.Value.Span, p.Grad.Span, For(p));
+        }
+    }
+
     /// <summary>The parameter's buffers (each shaped like its value), created as zeros on first use.</summary>
     public Tensor<T>[] For(Parameter<T> p)
     {

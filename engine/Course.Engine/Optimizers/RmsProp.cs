@@ -15,22 +15,21 @@ public sealed class RmsProp<T>(double learningRate, double decay = 0.99, double 
 
     public double Epsilon { get; } = epsilon;
 
-    public void Step(IReadOnlyList<Parameter<T>> parameters)
+    public void Step(IReadOnlyList<Parameter<T>> parameters) =>
+        _state.Step("RmsProp", parameters, new Update(T.CreateChecked(LearningRate), T.CreateChecked(Decay), T.CreateChecked(Epsilon)));
+
+    private readonly struct Update(T lr, T rho, T eps) : IParameterUpdate<T>
     {
-        T lr = T.CreateChecked(LearningRate), rho = T.CreateChecked(Decay), eps = T.CreateChecked(Epsilon);
-        foreach (var p in parameters)
+        public void Apply(Span<T> theta, ReadOnlySpan<T> g, Tensor<T>[] buffers)
         {
-            OptimizerState<T>.RequireGradient("RmsProp", p);
-            var buffers = _state.For(p);
             Span<T> h = buffers[0].Span, tmp = buffers[1].Span;
-            var g = p.Grad.Span;
             TensorPrimitives.Multiply(g, g, tmp);
             TensorPrimitives.Multiply(h, rho, h);
             TensorPrimitives.MultiplyAdd(tmp, T.One - rho, h, h);   // ρh + (1 − ρ)g²
             TensorPrimitives.Sqrt(h, tmp);
             TensorPrimitives.Add(tmp, eps, tmp);
             TensorPrimitives.Divide(g, tmp, tmp);
-            TensorPrimitives.MultiplyAdd(tmp, -lr, p.Value.Span, p.Value.Span);
+            TensorPrimitives.MultiplyAdd(tmp, -lr, theta, theta);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Course.Engine.Optimizers;
 
 /// <summary>Stochastic gradient descent: θ ← θ − η(g + λθ) (λ = optional L2 weight decay, 0 by default).</summary>
@@ -14,17 +12,10 @@ public sealed class Sgd<T>(double learningRate, double weightDecay = 0.0) : IOpt
 
     public void Step(IReadOnlyList<Parameter<T>> parameters)
     {
-        T lr = T.CreateChecked(LearningRate);
         foreach (var p in parameters)
         {
             OptimizerState<T>.RequireGradient("Sgd", p);
-            T keep = T.One - lr * T.CreateChecked(WeightDecay);
-            Kernels.ElementwiseSplit.For(p.Value.Length, (start, count) =>
-            {
-                var theta = p.Value.Span.Slice(start, count);
-                if (WeightDecay != 0) TensorPrimitives.Multiply(theta, keep, theta);                          // θ − ηλθ
-                TensorPrimitives.MultiplyAdd(p.Grad.Span.Slice(start, count), -lr, theta, theta);             // − ηg
-            });
+            Kernels.SgdStep.Apply(p.Value, p.Grad, LearningRate, WeightDecay);   // θ ← θ − η(g + λθ)
         }
     }
 }

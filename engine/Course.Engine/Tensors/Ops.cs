@@ -22,7 +22,8 @@ public static class Ops
             throw new ArgumentException(
                 $"MatMul: inner sizes differ: {a.ShapeString}{(transA ? "ᵀ" : "")} · {b.ShapeString}{(transB ? "ᵀ" : "")} ({k} vs {kb}).");
         var c = Tensor<T>.Uninitialized(m, n);   // Gemm overwrites C (clears it when k = 0)
-        Kernels.Gemm.Multiply(a.Span, b.Span, c.Span, m, n, k, transA, transB);
+        Kernels.Gemm.Multiply(a.Span, b.Span, c.Span, m, n, k,
+            (transA ? Kernels.Transpose.A : Kernels.Transpose.None) | (transB ? Kernels.Transpose.B : Kernels.Transpose.None));
         return c;
     }
 

@@ -212,23 +212,7 @@ public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754
         foreach (int r in rows)
             if ((uint)r >= (uint)_shape[0])
                 throw new ArgumentOutOfRangeException(nameof(rows), $"CopyRowsTo: row index {r} is outside axis 0 of shape {ShapeString}.");
-        int inner = Length / Math.Max(1, _shape[0]);
-        if ((long)rows.Length * inner < Kernels.ElementwiseSplit.MinParallelLength || Environment.ProcessorCount == 1)
-        {
-            CopyRows(rows, destination, inner);
-            return;
-        }
-        int[] rowArray = rows.ToArray();
-        Kernels.CoreTeam.ForRanges(rowArray.Length, Environment.ProcessorCount, granule: 1, (_, first, count) =>
-            CopyRows(rowArray.AsSpan(first, count), destination.Slice(0, first, count), inner));
-    }
-
-    private void CopyRows(ReadOnlySpan<int> rows, Tensor<T> destination, int inner)
-    {
-        var src = Span;
-        var dst = destination.Span;
-        for (int i = 0; i < rows.Length; i++)
-            src.Slice(rows[i] * inner, inner).CopyTo(dst.Slice(i * inner, inner));
+        Kernels.RowGather.Copy(this, rows, destination, inner: Length / Math.Max(1, _shape[0]));
     }
 
     /// <summary>Row <paramref name="index"/> along axis 0, without that axis (a view): <c>[N, …] → […]</c>.</summary>
@@ -247,7 +231,7 @@ public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754
         if (Rank != 2) throw new ArgumentException($"Transpose: expects a 2-D tensor, got shape {ShapeString}; use Permute for more axes.");
         int m = _shape[0], n = _shape[1];
         var result = Uninitialized(n, m);
-        Kernels.Transpose.Copy(Span, result.Span, m, n);
+        Kernels.MatrixTranspose.Copy(Span, result.Span, m, n);
         return result;
     }
 

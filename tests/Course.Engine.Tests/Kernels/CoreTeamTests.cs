@@ -1,4 +1,5 @@
 using Course.Engine.Kernels;
+using Course.Engine.Kernels.Parallel;
 
 namespace Course.Engine.Tests.Kernels;
 

@@ -103,7 +103,7 @@ public class GemmTests
     {
         float[] a = [1, 2, 3, 4], b = [5, 6, 7, 8];
         float[] c = [100, 100, 100, 100];
-        Gemm.Multiply<float>(a, b, c, 2, 2, 2, false, false);
+        Gemm.Multiply<float>(a, b, c, 2, 2, 2);
         c.Should().Equal(19, 22, 43, 50);
     }
 
@@ -111,14 +111,14 @@ public class GemmTests
     public void Zero_depth_product_is_all_zeros()
     {
         double[] c = [1, 2, 3, 4, 5, 6];
-        Gemm.Multiply<double>([], [], c, 2, 3, 0, false, false);
+        Gemm.Multiply<double>([], [], c, 2, 3, 0);
         c.Should().AllBeEquivalentTo(0.0);
     }
 
     [Fact]
     public void Too_small_buffer_names_the_operation_and_sizes()
     {
-        var act = () => Gemm.Multiply<float>(new float[5], new float[6], new float[4], 2, 2, 3, false, false);
+        var act = () => Gemm.Multiply<float>(new float[5], new float[6], new float[4], 2, 2, 3);
         act.Should().Throw<ArgumentException>().WithMessage("Gemm: buffers too small for m=2, n=2, k=3*A has 5 (needs 6)*");
     }
 
@@ -155,7 +155,7 @@ public class GemmTests
         {
             var c = new T[m * n];
             Array.Fill(c, T.CreateChecked(12345.0)); // garbage that must be overwritten
-            Gemm.Multiply<T>(a, b, c, m, n, k, transA, transB, path, threads);
+            Gemm.Multiply<T>(a, b, c, m, n, k, (transA ? Transpose.A : Transpose.None) | (transB ? Transpose.B : Transpose.None), path, threads);
             for (int e = 0; e < c.Length; e++)
             {
                 double actual = double.CreateChecked(c[e]);

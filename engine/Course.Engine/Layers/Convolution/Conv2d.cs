@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Course.Engine.Kernels;
 
 namespace Course.Engine.Layers;
@@ -6,29 +5,17 @@ namespace Course.Engine.Layers;
 /// <summary>2-D convolution (cross-correlation, no kernel flip) computed image by image as im2col + GEMM.</summary>
 /// <remarks>
 /// x: (N, C, H, W) → y: (N, FN, OH, OW) with OH = (H + 2·pad − FH)/stride + 1 (floored). W: (FN, C, FH, FW), b: (FN)
-/// (parameters "W" and "b"; no "b" when built without bias). For each image n, Forward builds its column matrix
-/// <c>col_n</c> [C·FH·FW, OH·OW] and computes y_n = W·col_n + b straight into y's (FN, OH·OW) block; the column
-/// matrices are the cache. Backward: db = Σ over N, OH, OW of dY; dW = Σ_n dY_n·col_nᵀ; dX_n = col2im(Wᵀ·dY_n).
-/// The images are split between the cores (<see cref="BatchSplit"/>), so each image's column matrix (tens to hundreds
-/// of KB) is still in L2 when its GEMM reads it, and no (FN, N·OH·OW) reshuffle of y or dY is ever needed. The column
-/// matrices and work arrays are kept between calls and reused while the input shape stays the same; outputs and dX are
-/// new tensors unless <see cref="ReuseBuffers"/> is on, gradients too unless <see cref="Parameter{T}.ReuseGradStorage"/>
-/// is set. <see cref="BackwardParameters"/> sets dW and db without the Wᵀ·dY products and col2im (for the first layer
-/// of a network).
+/// (parameters "W" and "b"; no "b" when built without bias). Forward computes y_n = W·col_n + b for each image n, where
+/// col_n = im2col(x_n) is the column matrix [C·FH·FW, OH·OW]; the column matrices are the cache (kept by
+/// <see cref="ConvByImage{T}"/>, which also splits the images between the cores). Backward: db = Σ over N, OH, OW of dY;
+/// dW = Σ_n dY_n·col_nᵀ; dX_n = col2im(Wᵀ·dY_n). Inside a <see cref="Workspace"/>, y, dX and the gradients are
+/// written into the tensors of the previous step. <see cref="BackwardParameters"/> sets dW and db without the Wᵀ·dY
+/// products and col2im (for the first layer of a network).
 /// </remarks>
-public sealed class Conv2d<T> : IParameterBackward<T>, IBufferReuse where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Conv2d<T> : IParameterBackward<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T>[] _parameters;
-    private readonly ReusableTensor<T> _y = new(), _dx = new();
-    private T[]? _col;                 // N blocks of [K, OH·OW], image n at n·K·OH·OW: the cache, reused across calls
-    private PartScratch[] _scratch = [];
-    private ConvGeometry _geometry;
-
-    /// <summary>One core's backward work arrays: its share of dWᵀ (K, FN) and db, and one image's dWᵀ and dCol.</summary>
-    private sealed class PartScratch
-    {
-        public T[] DWt = [], Db = [], ImageDWt = [], DCol = [];
-    }
+    private readonly ConvByImage<T> _conv = new();   // holds the column matrices between Forward and Backward
 
     /// <summary>A convolution with weights drawn by <paramref name="init"/> (fan-in C·k·k) and zero bias.</summary>
     public Conv2d(int inChannels, int outChannels, int kernel, Rng rng, int stride = 1, int pad = 0,
@@ -65,106 +52,48 @@ public sealed class Conv2d<T> : IParameterBackward<T>, IBufferReuse where T : un
     public int InChannels => W.Value.Dim(1);
     public IReadOnlyList<Parameter<T>> Parameters => _parameters;
 
-    /// <inheritdoc/>
-    public bool ReuseBuffers { get; set; }
-
     /// <summary>x (N, C, H, W) → (N, FN, OH, OW). Caches the column matrices.</summary>
     public Tensor<T> Forward(Tensor<T> x, bool training = true)
     {
-        _geometry = Geometry(x);
-        var g = _geometry;
-        int fn = OutChannels, k = g.K, p = g.OH * g.OW, inSize = g.C * g.H * g.W;
-        var image = OneImage(g);
-        var col = ScratchBuffer.Exact(ref _col, k * g.NP);
-        var y = _y.Take(ReuseBuffers, g.N, fn, g.OH, g.OW);   // every element is written below
-        BatchSplit.For(g.N, (_, first, count, gemmThreads) =>
-        {
-            var xs = (ReadOnlySpan<T>)x.Span;
-            var ys = y.Span;
-            var w = (ReadOnlySpan<T>)W.Value.Span;
-            for (int n = first; n < first + count; n++)
-            {
-                var colN = col.AsSpan(n * k * p, k * p);
-                Im2Col.Forward<T>(xs.Slice(n * inSize, inSize), colN, image);
-                var yN = ys.Slice(n * fn * p, fn * p);
-                Gemm.Multiply<T>(w, colN, yN, fn, p, k, false, false, Gemm.Path.Auto, gemmThreads);   // W·col_n, (FN, OH·OW)
-                if (B is null) continue;
-                var bias = (ReadOnlySpan<T>)B.Value.Span;
-                for (int f = 0; f < fn; f++) TensorPrimitives.Add(yN.Slice(f * p, p), bias[f], yN.Slice(f * p, p));
-            }
-        });
+        var g = Geometry(x);
+        var y = Workspace.Output<T>(this, g.N, OutChannels, g.OH, g.OW);
+        _conv.Forward(x, W.Value, B?.Value, y, g);   // y_n = W·im2col(x_n) + b
         return y;
     }
 
     /// <summary>dY (N, FN, OH, OW) → dX (N, C, H, W); overwrites W.Grad (and b.Grad).</summary>
-    public Tensor<T> Backward(Tensor<T> dOut) => Gradients(dOut, inputGradient: true)!;
+    public Tensor<T> Backward(Tensor<T> dOut)
+    {
+        var g = CheckDOut(dOut);
+        var dX = Workspace.InputGradient<T>(this, g.N, g.C, g.H, g.W);
+        Gradients(dOut, dX);   // db = Σ dY, dW = Σ_n dY_n·col_nᵀ, dX_n = col2im(Wᵀ·dY_n)
+        return dX;
+    }
 
     /// <summary>dY (N, FN, OH, OW): overwrites W.Grad (and b.Grad) without computing dX.</summary>
-    public void BackwardParameters(Tensor<T> dOut) => Gradients(dOut, inputGradient: false);
-
-    private Tensor<T>? Gradients(Tensor<T> dOut, bool inputGradient)
+    public void BackwardParameters(Tensor<T> dOut)
     {
-        var col = _col ?? throw new InvalidOperationException("Conv2d.Backward called before Forward.");
-        var g = _geometry;
-        int fn = OutChannels, k = g.K, p = g.OH * g.OW, inSize = g.C * g.H * g.W;
+        CheckDOut(dOut);
+        Gradients(dOut, dX: null);
+    }
+
+    private void Gradients(Tensor<T> dOut, Tensor<T>? dX)
+    {
+        var dW = Workspace.Gradient(W);
+        var db = B is null ? null : Workspace.Gradient(B);
+        _conv.Backward(dOut, W.Value, dW, db, dX);
+        W.Grad = dW;
+        if (B is not null) B.Grad = db!;
+    }
+
+    private ConvGeometry CheckDOut(Tensor<T> dOut)
+    {
+        var g = _conv.Geometry ?? throw new InvalidOperationException("Conv2d.Backward called before Forward.");
+        int fn = OutChannels;
         if (dOut.Rank != 4 || dOut.Dim(0) != g.N || dOut.Dim(1) != fn || dOut.Dim(2) != g.OH || dOut.Dim(3) != g.OW)
             throw new ArgumentException($"Conv2d.Backward: expected dOut of shape ({g.N}, {fn}, {g.OH}, {g.OW}), got {dOut.ShapeString}.");
-        var image = OneImage(g);
-        var scratch = Scratch(BatchSplit.Parts(g.N), k, fn, p, inputGradient);
-        var dx = inputGradient ? _dx.Take(ReuseBuffers, g.N, g.C, g.H, g.W) : null;   // col2im clears each image first
-        BatchSplit.For(g.N, (part, first, count, gemmThreads) =>
-        {
-            var s = scratch[part];
-            Array.Clear(s.DWt);
-            Array.Clear(s.Db);
-            var dy = (ReadOnlySpan<T>)dOut.Span;
-            var w = (ReadOnlySpan<T>)W.Value.Span;
-            for (int n = first; n < first + count; n++)
-            {
-                var dyN = dy.Slice(n * fn * p, fn * p);
-                var colN = col.AsSpan(n * k * p, k * p);
-                for (int f = 0; f < fn; f++) s.Db[f] += TensorPrimitives.Sum(dyN.Slice(f * p, p));
-                // dWᵀ (K, FN) = col_n·dY_nᵀ: with K rows and FN columns the tiles fill up better than in (FN, K).
-                Gemm.Multiply<T>(colN, dyN, s.ImageDWt, k, fn, p, false, true, Gemm.Path.Auto, gemmThreads);
-                TensorPrimitives.Add(s.DWt, s.ImageDWt, s.DWt);
-                if (dx is null) continue;
-                Gemm.Multiply<T>(w, dyN, s.DCol, k, p, fn, true, false, Gemm.Path.Auto, gemmThreads);   // Wᵀ·dY_n, (K, OH·OW)
-                Im2Col.Backward<T>(s.DCol, dx.Span.Slice(n * inSize, inSize), image);
-            }
-        });
-        for (int part = 1; part < scratch.Length; part++)
-        {
-            TensorPrimitives.Add(scratch[0].DWt, scratch[part].DWt, scratch[0].DWt);
-            TensorPrimitives.Add(scratch[0].Db, scratch[part].Db, scratch[0].Db);
-        }
-        var dW = W.GradTarget();
-        Transpose.Copy<T>(scratch[0].DWt, dW.Span, k, fn);
-        W.Grad = dW;
-        if (B is not null)
-        {
-            var db = B.GradTarget();
-            scratch[0].Db.CopyTo(db.Span);
-            B.Grad = db;
-        }
-        return dx;
+        return g;
     }
-
-    /// <summary>The per-core work arrays, sized for this geometry (kept between calls).</summary>
-    private PartScratch[] Scratch(int parts, int k, int fn, int p, bool inputGradient)
-    {
-        if (_scratch.Length != parts) _scratch = [.. Enumerable.Range(0, parts).Select(_ => new PartScratch())];
-        foreach (var s in _scratch)
-        {
-            ScratchBuffer.Exact(ref s.DWt!, k * fn);
-            ScratchBuffer.Exact(ref s.ImageDWt!, k * fn);
-            ScratchBuffer.Exact(ref s.Db!, fn);
-            if (inputGradient) ScratchBuffer.Exact(ref s.DCol!, k * p);
-        }
-        return _scratch;
-    }
-
-    /// <summary>The geometry of one image of the batch (N = 1), for the per-image im2col and col2im.</summary>
-    private static ConvGeometry OneImage(ConvGeometry g) => new(1, g.C, g.H, g.W, g.FH, g.FW, g.Stride, g.Pad);
 
     private ConvGeometry Geometry(Tensor<T> x)
     {

@@ -10,35 +10,27 @@ namespace Course.Engine.Layers;
 /// </remarks>
 public sealed class GruCell<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Parameter<T>[] _parameters;
+    private readonly RecurrentWeights<T> _weights;
     private (Tensor<T> X, Tensor<T> H, T[] Gates, T[] Gh)? _cache;
 
     public GruCell(int inputDim, int hiddenDim, Rng rng)
-        : this(Init.Weights<T>(WeightInit.Xavier, inputDim, rng, 0.01, 3 * hiddenDim, inputDim),
-               Init.Weights<T>(WeightInit.Xavier, hiddenDim, rng, 0.01, 3 * hiddenDim, hiddenDim),
+        : this(RecurrentWeights<T>.InputWeights(3, inputDim, hiddenDim, rng), RecurrentWeights<T>.HiddenWeights(3, hiddenDim, rng),
                Tensor<T>.Zeros(3 * hiddenDim), Tensor<T>.Zeros(3 * hiddenDim))
     {
     }
 
-    public GruCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> bx, Tensor<T> bh)
-    {
-        GruShapes.Check("GruCell", wx, wh, bx, bh);
-        Wx = new Parameter<T>("Wx", wx);
-        Wh = new Parameter<T>("Wh", wh);
-        Bx = new Parameter<T>("bx", bx);
-        Bh = new Parameter<T>("bh", bh);
-        _parameters = [Wx, Wh, Bx, Bh];
-    }
+    public GruCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> bx, Tensor<T> bh) => _weights = new("GruCell", 3, wx, wh, bx, bh);
 
-    public Parameter<T> Wx { get; }
-    public Parameter<T> Wh { get; }
-    public Parameter<T> Bx { get; }
-    public Parameter<T> Bh { get; }
-    public int InputDim => Wx.Value.Dim(1);
-    public int HiddenDim => Wh.Value.Dim(1);
-    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+    public Parameter<T> Wx => _weights.Wx;
+    public Parameter<T> Wh => _weights.Wh;
+    public Parameter<T> Bx => _weights.B;
+    public Parameter<T> Bh => _weights.Bh!;
+    public int InputDim => _weights.InputDim;
+    public int HiddenDim => _weights.HiddenDim;
+    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
 
-    public void ZeroGrad() { foreach (var p in _parameters) p.Grad = Tensor<T>.ZerosLike(p.Value); }
+    /// <summary>Sets every parameter gradient to zero (start of a sequence).</summary>
+    public void ZeroGrad() => _weights.ZeroGrad();
 
     public Tensor<T> Forward(Tensor<T> x, Tensor<T> hPrev)
     {

@@ -11,37 +11,27 @@ namespace Course.Engine.Layers;
 /// </remarks>
 public sealed class LstmCell<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Parameter<T>[] _parameters;
+    private readonly RecurrentWeights<T> _weights;
     private (Tensor<T> X, Tensor<T> H, Tensor<T> C, T[] Gates, T[] TanhC)? _cache;
 
     public LstmCell(int inputDim, int hiddenDim, Rng rng, double forgetBias = 1.0)
-        : this(Init.Weights<T>(WeightInit.Xavier, inputDim, rng, 0.01, 4 * hiddenDim, inputDim),
-               Init.Weights<T>(WeightInit.Xavier, hiddenDim, rng, 0.01, 4 * hiddenDim, hiddenDim),
-               ForgetBias(hiddenDim, forgetBias))
+        : this(RecurrentWeights<T>.InputWeights(4, inputDim, hiddenDim, rng), RecurrentWeights<T>.HiddenWeights(4, hiddenDim, rng),
+               RecurrentWeights<T>.LstmBias(hiddenDim, forgetBias))
     {
     }
 
     /// <summary>From explicit weights: wx (4H, D), wh (4H, H), b (4H).</summary>
-    public LstmCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> b)
-    {
-        int h = wh.Rank == 2 ? wh.Dim(1) : -1;
-        if (h < 1 || wh.Dim(0) != 4 * h || wx.Rank != 2 || wx.Dim(0) != 4 * h || b.Rank != 1 || b.Dim(0) != 4 * h)
-            throw new ArgumentException($"LstmCell: expected Wx (4H, D), Wh (4H, H), b (4H); got {wx.ShapeString}, {wh.ShapeString}, {b.ShapeString}.");
-        Wx = new Parameter<T>("Wx", wx);
-        Wh = new Parameter<T>("Wh", wh);
-        B = new Parameter<T>("b", b);
-        _parameters = [Wx, Wh, B];
-    }
+    public LstmCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> b) => _weights = new("LstmCell", 4, wx, wh, b);
 
-    public Parameter<T> Wx { get; }
-    public Parameter<T> Wh { get; }
-    public Parameter<T> B { get; }
-    public int InputDim => Wx.Value.Dim(1);
-    public int HiddenDim => Wh.Value.Dim(1);
-    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+    public Parameter<T> Wx => _weights.Wx;
+    public Parameter<T> Wh => _weights.Wh;
+    public Parameter<T> B => _weights.B;
+    public int InputDim => _weights.InputDim;
+    public int HiddenDim => _weights.HiddenDim;
+    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
 
     /// <summary>Sets every parameter gradient to zero (start of a sequence).</summary>
-    public void ZeroGrad() { foreach (var p in _parameters) p.Grad = Tensor<T>.ZerosLike(p.Value); }
+    public void ZeroGrad() => _weights.ZeroGrad();
 
     public (Tensor<T> H, Tensor<T> C) Forward(Tensor<T> x, Tensor<T> hPrev, Tensor<T> cPrev)
     {
@@ -77,12 +67,5 @@ public sealed class LstmCell<T> where T : unmanaged, IFloatingPointIeee754<T>
         Wh.Grad.AddInPlace(Ops.MatMul(dA, hPrev, transA: true));
         B.Grad.AddInPlace(dA.Sum(0));
         return (Ops.MatMul(dA, Wx.Value), Ops.MatMul(dA, Wh.Value), dcPrev);
-    }
-
-    private static Tensor<T> ForgetBias(int h, double forgetBias)
-    {
-        var b = Tensor<T>.Zeros(4 * h);
-        b.Span.Slice(h, h).Fill(T.CreateChecked(forgetBias));
-        return b;
     }
 }

@@ -9,33 +9,26 @@ namespace Course.Engine.Layers;
 /// </remarks>
 public sealed class RnnCell<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Parameter<T>[] _parameters;
+    private readonly RecurrentWeights<T> _weights;
     private (Tensor<T> X, Tensor<T> HPrev, Tensor<T> H)? _cache;
 
     public RnnCell(int inputDim, int hiddenDim, Rng rng)
-        : this(Init.Weights<T>(WeightInit.Xavier, inputDim, rng, 0.01, hiddenDim, inputDim),
-               Init.Weights<T>(WeightInit.Xavier, hiddenDim, rng, 0.01, hiddenDim, hiddenDim),
+        : this(RecurrentWeights<T>.InputWeights(1, inputDim, hiddenDim, rng), RecurrentWeights<T>.HiddenWeights(1, hiddenDim, rng),
                Tensor<T>.Zeros(hiddenDim))
     {
     }
 
-    public RnnCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> b)
-    {
-        RnnShapes.Check("RnnCell", wx, wh, b);
-        Wx = new Parameter<T>("Wx", wx);
-        Wh = new Parameter<T>("Wh", wh);
-        B = new Parameter<T>("b", b);
-        _parameters = [Wx, Wh, B];
-    }
+    public RnnCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> b) => _weights = new("RnnCell", 1, wx, wh, b);
 
-    public Parameter<T> Wx { get; }
-    public Parameter<T> Wh { get; }
-    public Parameter<T> B { get; }
-    public int InputDim => Wx.Value.Dim(1);
-    public int HiddenDim => Wh.Value.Dim(1);
-    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+    public Parameter<T> Wx => _weights.Wx;
+    public Parameter<T> Wh => _weights.Wh;
+    public Parameter<T> B => _weights.B;
+    public int InputDim => _weights.InputDim;
+    public int HiddenDim => _weights.HiddenDim;
+    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
 
-    public void ZeroGrad() { foreach (var p in _parameters) p.Grad = Tensor<T>.ZerosLike(p.Value); }
+    /// <summary>Sets every parameter gradient to zero (start of a sequence).</summary>
+    public void ZeroGrad() => _weights.ZeroGrad();
 
     public Tensor<T> Forward(Tensor<T> x, Tensor<T> hPrev)
     {

@@ -13,7 +13,7 @@ namespace Course.Engine.Layers;
 /// </remarks>
 public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Parameter<T>[] _parameters;
+    private readonly RecurrentWeights<T> _weights;
     private readonly RecurrentState<T> _h;
     private Cache? _cache;
     private T[]? _xt, _gates, _gh, _hs, _dht, _dGx, _dGh, _dxt;   // reused across calls
@@ -22,8 +22,7 @@ public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
 
     /// <summary>Weights N(0, 1/fanIn) (Xavier, the book's form), zero biases.</summary>
     public TimeGru(int inputDim, int hiddenDim, Rng rng, bool stateful = false)
-        : this(Init.Weights<T>(WeightInit.Xavier, inputDim, rng, 0.01, 3 * hiddenDim, inputDim),
-               Init.Weights<T>(WeightInit.Xavier, hiddenDim, rng, 0.01, 3 * hiddenDim, hiddenDim),
+        : this(RecurrentWeights<T>.InputWeights(3, inputDim, hiddenDim, rng), RecurrentWeights<T>.HiddenWeights(3, hiddenDim, rng),
                Tensor<T>.Zeros(3 * hiddenDim), Tensor<T>.Zeros(3 * hiddenDim), stateful)
     {
     }
@@ -31,23 +30,18 @@ public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
     /// <summary>From explicit weights: wx (3H, D), wh (3H, H), bx (3H), bh (3H).</summary>
     public TimeGru(Tensor<T> wx, Tensor<T> wh, Tensor<T> bx, Tensor<T> bh, bool stateful = false)
     {
-        GruShapes.Check("TimeGru", wx, wh, bx, bh);
-        Wx = new Parameter<T>("Wx", wx);
-        Wh = new Parameter<T>("Wh", wh);
-        Bx = new Parameter<T>("bx", bx);
-        Bh = new Parameter<T>("bh", bh);
-        _parameters = [Wx, Wh, Bx, Bh];
+        _weights = new RecurrentWeights<T>("TimeGru", 3, wx, wh, bx, bh);
         _h = new RecurrentState<T>(stateful);
     }
 
-    public Parameter<T> Wx { get; }
-    public Parameter<T> Wh { get; }
-    public Parameter<T> Bx { get; }
-    public Parameter<T> Bh { get; }
-    public int InputDim => Wx.Value.Dim(1);
-    public int HiddenDim => Wh.Value.Dim(1);
+    public Parameter<T> Wx => _weights.Wx;
+    public Parameter<T> Wh => _weights.Wh;
+    public Parameter<T> Bx => _weights.B;
+    public Parameter<T> Bh => _weights.Bh!;
+    public int InputDim => _weights.InputDim;
+    public int HiddenDim => _weights.HiddenDim;
     public bool Stateful => _h.Stateful;
-    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
 
     /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
     public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }
@@ -68,7 +62,7 @@ public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
         var xt = ScratchBuffer.Exact(ref _xt, steps * n * d);
         LeadingAxesSwap.Copy<T>(x.Span, xt, n, steps, d);
         var gates = ScratchBuffer.Exact(ref _gates, steps * ng);
-        Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, false, true);
+        Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, Transpose.B);
         RowVector.AddToRows<T>(gates, steps * n, g, Bx.Value.Span);
         var gh = ScratchBuffer.Exact(ref _gh, steps * ng);
         var hs = ScratchBuffer.Exact(ref _hs, (steps + 1) * nh);
@@ -77,7 +71,7 @@ public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
         for (int t = 0; t < steps; t++)
         {
             var ght = gh.AsSpan(t * ng, ng);
-            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), wh, ght, n, g, h, false, true);
+            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), wh, ght, n, g, h, Transpose.B);
             RowVector.AddToRows<T>(ght, n, g, Bh.Value.Span);
             GruMath.Forward<T>(gates.AsSpan(t * ng, ng), ght, hs.AsSpan(t * nh, nh), hs.AsSpan((t + 1) * nh, nh), n, h);
         }
@@ -110,19 +104,19 @@ public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
             var dGht = dGh.AsSpan(t * ng, ng);
             GruMath.Backward<T>(k.Gates.AsSpan(t * ng, ng), k.Gh.AsSpan(t * ng, ng), k.Hs.AsSpan(t * nh, nh), dh,
                                 dGx.AsSpan(t * ng, ng), dGht, dhDirect, n, h);
-            Gemm.Multiply<T>(dGht, wh, dhRec, n, h, g, false, false);
+            Gemm.Multiply<T>(dGht, wh, dhRec, n, h, g);
             TensorPrimitives.Add<T>(dhRec, dhDirect, dhRec);
         }
         var dWx = Tensor<T>.Zeros(g, d);
-        Gemm.Multiply<T>(dGx, k.X, dWx.Span, g, d, steps * n, true, false);
+        Gemm.Multiply<T>(dGx, k.X, dWx.Span, g, d, steps * n, Transpose.A);
         var dWh = Tensor<T>.Zeros(g, h);
-        Gemm.Multiply<T>(dGh, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, true, false);
+        Gemm.Multiply<T>(dGh, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, Transpose.A);
         Wx.Grad = dWx;
         Wh.Grad = dWh;
         Bx.Grad = RowVector.ColumnSums<T>(dGx, steps * n, g);
         Bh.Grad = RowVector.ColumnSums<T>(dGh, steps * n, g);
         var dxt = ScratchBuffer.Exact(ref _dxt, steps * n * d);
-        Gemm.Multiply<T>(dGx, Wx.Value.Span, dxt, steps * n, d, g, false, false);
+        Gemm.Multiply<T>(dGx, Wx.Value.Span, dxt, steps * n, d, g);
         var dx = Tensor<T>.Zeros(n, steps, d);
         LeadingAxesSwap.Copy<T>(dxt, dx.Span, steps, n, d);
         StateGrad = Tensor<T>.From(dhRec, n, h);

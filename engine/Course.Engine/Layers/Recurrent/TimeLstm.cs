@@ -17,7 +17,7 @@ namespace Course.Engine.Layers;
 /// </remarks>
 public sealed class TimeLstm<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Parameter<T>[] _parameters;
+    private readonly RecurrentWeights<T> _weights;
     private readonly RecurrentState<T> _h;
     private readonly RecurrentState<T> _c;
     private Cache? _cache;
@@ -27,33 +27,26 @@ public sealed class TimeLstm<T> : ILayer<T> where T : unmanaged, IFloatingPointI
 
     /// <summary>Xavier-style init N(0, 1/fanIn) for Wx and Wh, zero bias except the forget block = <paramref name="forgetBias"/>.</summary>
     public TimeLstm(int inputDim, int hiddenDim, Rng rng, bool stateful = false, double forgetBias = 1.0)
-        : this(Init.Weights<T>(WeightInit.Xavier, inputDim, rng, 0.01, 4 * hiddenDim, inputDim),
-               Init.Weights<T>(WeightInit.Xavier, hiddenDim, rng, 0.01, 4 * hiddenDim, hiddenDim),
-               ForgetBias(hiddenDim, forgetBias), stateful)
+        : this(RecurrentWeights<T>.InputWeights(4, inputDim, hiddenDim, rng), RecurrentWeights<T>.HiddenWeights(4, hiddenDim, rng),
+               RecurrentWeights<T>.LstmBias(hiddenDim, forgetBias), stateful)
     {
     }
 
     /// <summary>From explicit weights: wx (4H, D), wh (4H, H), b (4H).</summary>
     public TimeLstm(Tensor<T> wx, Tensor<T> wh, Tensor<T> b, bool stateful = false)
     {
-        int h = wh.Rank == 2 ? wh.Dim(1) : -1;
-        if (h < 1 || wh.Dim(0) != 4 * h || wx.Rank != 2 || wx.Dim(0) != 4 * h || b.Rank != 1 || b.Dim(0) != 4 * h)
-            throw new ArgumentException($"TimeLstm: expected Wx (4H, D), Wh (4H, H), b (4H); got {wx.ShapeString}, {wh.ShapeString}, {b.ShapeString}.");
-        Wx = new Parameter<T>("Wx", wx);
-        Wh = new Parameter<T>("Wh", wh);
-        B = new Parameter<T>("b", b);
-        _parameters = [Wx, Wh, B];
+        _weights = new RecurrentWeights<T>("TimeLstm", 4, wx, wh, b);
         _h = new RecurrentState<T>(stateful);
         _c = new RecurrentState<T>(stateful);
     }
 
-    public Parameter<T> Wx { get; }
-    public Parameter<T> Wh { get; }
-    public Parameter<T> B { get; }
-    public int InputDim => Wx.Value.Dim(1);
-    public int HiddenDim => Wh.Value.Dim(1);
+    public Parameter<T> Wx => _weights.Wx;
+    public Parameter<T> Wh => _weights.Wh;
+    public Parameter<T> B => _weights.B;
+    public int InputDim => _weights.InputDim;
+    public int HiddenDim => _weights.HiddenDim;
     public bool Stateful => _h.Stateful;
-    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
 
     /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
     public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }
@@ -81,7 +74,7 @@ public sealed class TimeLstm<T> : ILayer<T> where T : unmanaged, IFloatingPointI
         var xt = ScratchBuffer.Exact(ref _xt, steps * n * d);
         LeadingAxesSwap.Copy<T>(x.Span, xt, n, steps, d);
         var gates = ScratchBuffer.Exact(ref _gates, steps * n * g);
-        Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, false, true);     // all steps' X·Wxᵀ at once
+        Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, Transpose.B);     // all steps' X·Wxᵀ at once
         RowVector.AddToRows<T>(gates, steps * n, g, B.Value.Span);
 
         var hs = ScratchBuffer.Exact(ref _hs, (steps + 1) * n * h);     // h₀ … h_T, time-major
@@ -95,7 +88,7 @@ public sealed class TimeLstm<T> : ILayer<T> where T : unmanaged, IFloatingPointI
         for (int t = 0; t < steps; t++)
         {
             var a = gates.AsSpan(t * ng, ng);
-            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), wh, recurrent, n, g, h, false, true);
+            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), wh, recurrent, n, g, h, Transpose.B);
             System.Numerics.Tensors.TensorPrimitives.Add<T>(a, recurrent, a);
             LstmMath.Activate(a, n, h);
             LstmMath.Cell<T>(a, cs.AsSpan(t * nh, nh), cs.AsSpan((t + 1) * nh, nh), tanhC.AsSpan(t * nh, nh),
@@ -129,28 +122,21 @@ public sealed class TimeLstm<T> : ILayer<T> where T : unmanaged, IFloatingPointI
             System.Numerics.Tensors.TensorPrimitives.Add<T>(dht.AsSpan(t * nh, nh), dhRec, dh);
             var dAt = dA.AsSpan(t * ng, ng);
             LstmMath.Backward<T>(k.Gates.AsSpan(t * ng, ng), k.Cs.AsSpan(t * nh, nh), k.TanhC.AsSpan(t * nh, nh), dh, dc, dAt, n, h);
-            Gemm.Multiply<T>(dAt, wh, dhRec, n, h, g, false, false);     // dh_{t-1} = dA_t · Wh
+            Gemm.Multiply<T>(dAt, wh, dhRec, n, h, g);     // dh_{t-1} = dA_t · Wh
         }
         var dWx = Tensor<T>.Zeros(g, d);
-        Gemm.Multiply<T>(dA, k.X, dWx.Span, g, d, steps * n, true, false);
+        Gemm.Multiply<T>(dA, k.X, dWx.Span, g, d, steps * n, Transpose.A);
         var dWh = Tensor<T>.Zeros(g, h);
-        Gemm.Multiply<T>(dA, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, true, false);
+        Gemm.Multiply<T>(dA, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, Transpose.A);
         Wx.Grad = dWx;
         Wh.Grad = dWh;
         B.Grad = RowVector.ColumnSums<T>(dA, steps * n, g);
         var dxt = ScratchBuffer.Exact(ref _dxt, steps * n * d);
-        Gemm.Multiply<T>(dA, Wx.Value.Span, dxt, steps * n, d, g, false, false);
+        Gemm.Multiply<T>(dA, Wx.Value.Span, dxt, steps * n, d, g);
         var dx = Tensor<T>.Zeros(n, steps, d);
         LeadingAxesSwap.Copy<T>(dxt, dx.Span, steps, n, d);
         StateGrad = Tensor<T>.From(dhRec, n, h);
         CellStateGrad = Tensor<T>.From(dc, n, h);
         return dx;
-    }
-
-    private static Tensor<T> ForgetBias(int h, double forgetBias)
-    {
-        var b = Tensor<T>.Zeros(4 * h);
-        b.Span.Slice(h, h).Fill(T.CreateChecked(forgetBias));
-        return b;
     }
 }

@@ -11,35 +11,30 @@ namespace Course.Engine.Layers;
 /// </remarks>
 public sealed class TimeRnn<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Parameter<T>[] _parameters;
+    private readonly RecurrentWeights<T> _weights;
     private readonly RecurrentState<T> _h;
     private (int N, int T, T[] X, T[] Hs)? _cache;
     private T[]? _xt, _hs, _dA, _dxt;   // reused across calls
 
     public TimeRnn(int inputDim, int hiddenDim, Rng rng, bool stateful = false)
-        : this(Init.Weights<T>(WeightInit.Xavier, inputDim, rng, 0.01, hiddenDim, inputDim),
-               Init.Weights<T>(WeightInit.Xavier, hiddenDim, rng, 0.01, hiddenDim, hiddenDim),
+        : this(RecurrentWeights<T>.InputWeights(1, inputDim, hiddenDim, rng), RecurrentWeights<T>.HiddenWeights(1, hiddenDim, rng),
                Tensor<T>.Zeros(hiddenDim), stateful)
     {
     }
 
     public TimeRnn(Tensor<T> wx, Tensor<T> wh, Tensor<T> b, bool stateful = false)
     {
-        RnnShapes.Check("TimeRnn", wx, wh, b);
-        Wx = new Parameter<T>("Wx", wx);
-        Wh = new Parameter<T>("Wh", wh);
-        B = new Parameter<T>("b", b);
-        _parameters = [Wx, Wh, B];
+        _weights = new RecurrentWeights<T>("TimeRnn", 1, wx, wh, b);
         _h = new RecurrentState<T>(stateful);
     }
 
-    public Parameter<T> Wx { get; }
-    public Parameter<T> Wh { get; }
-    public Parameter<T> B { get; }
-    public int InputDim => Wx.Value.Dim(1);
-    public int HiddenDim => Wh.Value.Dim(1);
+    public Parameter<T> Wx => _weights.Wx;
+    public Parameter<T> Wh => _weights.Wh;
+    public Parameter<T> B => _weights.B;
+    public int InputDim => _weights.InputDim;
+    public int HiddenDim => _weights.HiddenDim;
     public bool Stateful => _h.Stateful;
-    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
 
     /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
     public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }
@@ -61,13 +56,13 @@ public sealed class TimeRnn<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
         var hs = ScratchBuffer.Exact(ref _hs, (steps + 1) * nh);
         h0.Span.CopyTo(hs);
         var a = hs.AsSpan(nh);                          // pre-activations, overwritten by tanh in place
-        Gemm.Multiply<T>(xt, Wx.Value.Span, a, steps * n, h, d, false, true);
+        Gemm.Multiply<T>(xt, Wx.Value.Span, a, steps * n, h, d, Transpose.B);
         RowVector.AddToRows<T>(a, steps * n, h, B.Value.Span);
         var recurrent = new T[nh];
         for (int t = 0; t < steps; t++)
         {
             var at = hs.AsSpan((t + 1) * nh, nh);
-            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), Wh.Value.Span, recurrent, n, h, h, false, true);
+            Gemm.Multiply<T>(hs.AsSpan(t * nh, nh), Wh.Value.Span, recurrent, n, h, h, Transpose.B);
             TensorPrimitives.Add<T>(at, recurrent, at);
             TensorPrimitives.Tanh<T>(at, at);
         }
@@ -92,17 +87,17 @@ public sealed class TimeRnn<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
             var da = dA.AsSpan(t * nh, nh);
             var ht = hs.AsSpan((t + 1) * nh, nh);
             for (int i = 0; i < nh; i++) da[i] = (da[i] + dhRec[i]) * (T.One - ht[i] * ht[i]);
-            Gemm.Multiply<T>(da, Wh.Value.Span, dhRec, n, h, h, false, false);
+            Gemm.Multiply<T>(da, Wh.Value.Span, dhRec, n, h, h);
         }
         var dWx = Tensor<T>.Zeros(h, d);
-        Gemm.Multiply<T>(dA, xt, dWx.Span, h, d, steps * n, true, false);
+        Gemm.Multiply<T>(dA, xt, dWx.Span, h, d, steps * n, Transpose.A);
         var dWh = Tensor<T>.Zeros(h, h);
-        Gemm.Multiply<T>(dA, hs.AsSpan(0, steps * nh), dWh.Span, h, h, steps * n, true, false);
+        Gemm.Multiply<T>(dA, hs.AsSpan(0, steps * nh), dWh.Span, h, h, steps * n, Transpose.A);
         Wx.Grad = dWx;
         Wh.Grad = dWh;
         B.Grad = RowVector.ColumnSums<T>(dA, steps * n, h);
         var dxt = ScratchBuffer.Exact(ref _dxt, steps * n * d);
-        Gemm.Multiply<T>(dA, Wx.Value.Span, dxt, steps * n, d, h, false, false);
+        Gemm.Multiply<T>(dA, Wx.Value.Span, dxt, steps * n, d, h);
         var dx = Tensor<T>.Zeros(n, steps, d);
         LeadingAxesSwap.Copy<T>(dxt, dx.Span, steps, n, d);
         StateGrad = Tensor<T>.From(dhRec, n, h);

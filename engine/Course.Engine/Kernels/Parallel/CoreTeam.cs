@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
-namespace Course.Engine.Kernels;
+namespace Course.Engine.Kernels.Parallel;
 
 /// <summary>
 /// Fork-join over the cores for the engine's kernels: <see cref="For"/> runs body(0 … count − 1) on the calling thread

@@ -1,4 +1,4 @@
-namespace Course.Engine.Kernels;
+namespace Course.Engine.Kernels.Parallel;
 
 /// <summary>
 /// Splits the images of a batch into one contiguous range per core. Per-image work (a convolution's im2col, GEMM and

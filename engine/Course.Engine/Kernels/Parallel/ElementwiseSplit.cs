@@ -1,4 +1,4 @@
-namespace Course.Engine.Kernels;
+namespace Course.Engine.Kernels.Parallel;
 
 /// <summary>
 /// Splits long elementwise work — an optimizer update over a 784 × 256 weight matrix, a ReLU over a convolution's

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 
-namespace Course.Engine.Kernels;
+namespace Course.Engine.Kernels.Parallel;
 
 /// <summary>Writes one part of a sum into <paramref name="destination"/> (a full-size result, row stride = its width).</summary>
 internal unsafe delegate void PartialSum<T>(int part, T* destination) where T : unmanaged;
