@@ -8,9 +8,8 @@ namespace Course.Engine.Layers;
 /// r = σ(x·Wx_rᵀ + bx_r + h·Wh_rᵀ + bh_r); z likewise; n = tanh(x·Wx_nᵀ + bx_n + r⊙(h·Wh_nᵀ + bh_n)); h' = (1 − z)⊙n + z⊙h.
 /// Forward caches x, h, the gate values and h·Whᵀ + bh. Backward ADDS to the parameter gradients (see <see cref="LstmCell{T}"/>).
 /// </remarks>
-public sealed class GruCell<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class GruCell<T> : RecurrentLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly RecurrentWeights<T> _weights;
     private (Tensor<T> X, Tensor<T> H, T[] Gates, T[] Gh)? _cache;
 
     public GruCell(int inputDim, int hiddenDim, Rng rng)
@@ -19,18 +18,13 @@ public sealed class GruCell<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
     }
 
-    public GruCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> bx, Tensor<T> bh) => _weights = new("GruCell", 3, wx, wh, bx, bh);
+    public GruCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> bx, Tensor<T> bh)
+        : base(new RecurrentWeights<T>("GruCell", 3, wx, wh, bx, bh))
+    {
+    }
 
-    public Parameter<T> Wx => _weights.Wx;
-    public Parameter<T> Wh => _weights.Wh;
-    public Parameter<T> Bx => _weights.B;
-    public Parameter<T> Bh => _weights.Bh!;
-    public int InputDim => _weights.InputDim;
-    public int HiddenDim => _weights.HiddenDim;
-    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
-
-    /// <summary>Sets every parameter gradient to zero (start of a sequence).</summary>
-    public void ZeroGrad() => _weights.ZeroGrad();
+    public Parameter<T> Bx => Weights.B;
+    public Parameter<T> Bh => Weights.Bh!;
 
     public Tensor<T> Forward(Tensor<T> x, Tensor<T> hPrev)
     {

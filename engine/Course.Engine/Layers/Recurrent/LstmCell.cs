@@ -7,11 +7,10 @@ namespace Course.Engine.Layers;
 /// x: (N, D), h, c: (N, H). Wx: (4H, D), Wh: (4H, H), b: (4H), gate blocks i, f, g, o (PyTorch). Parameters "Wx", "Wh", "b".
 /// i = σ(·), f = σ(·), g = tanh(·), o = σ(·) of x·Wxᵀ + h·Whᵀ + b; c' = f⊙c + i⊙g; h' = o⊙tanh(c').
 /// Forward caches x, h, c, the gate values and tanh(c'). Unlike other layers, Backward ADDS to the parameter gradients
-/// (a time loop calls it once per step; call <see cref="ZeroGrad"/> once per sequence) — CURRICULUM 6.4's documented exception.
+/// (a time loop calls it once per step; call <see cref="RecurrentLayer{T}.ZeroGrad"/> once per sequence) — CURRICULUM 6.4's documented exception.
 /// </remarks>
-public sealed class LstmCell<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class LstmCell<T> : RecurrentLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly RecurrentWeights<T> _weights;
     private (Tensor<T> X, Tensor<T> H, Tensor<T> C, T[] Gates, T[] TanhC)? _cache;
 
     public LstmCell(int inputDim, int hiddenDim, Rng rng, double forgetBias = 1.0)
@@ -21,17 +20,12 @@ public sealed class LstmCell<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>From explicit weights: wx (4H, D), wh (4H, H), b (4H).</summary>
-    public LstmCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> b) => _weights = new("LstmCell", 4, wx, wh, b);
+    public LstmCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> b)
+        : base(new RecurrentWeights<T>("LstmCell", 4, wx, wh, b))
+    {
+    }
 
-    public Parameter<T> Wx => _weights.Wx;
-    public Parameter<T> Wh => _weights.Wh;
-    public Parameter<T> B => _weights.B;
-    public int InputDim => _weights.InputDim;
-    public int HiddenDim => _weights.HiddenDim;
-    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
-
-    /// <summary>Sets every parameter gradient to zero (start of a sequence).</summary>
-    public void ZeroGrad() => _weights.ZeroGrad();
+    public Parameter<T> B => Weights.B;
 
     public (Tensor<T> H, Tensor<T> C) Forward(Tensor<T> x, Tensor<T> hPrev, Tensor<T> cPrev)
     {

@@ -5,11 +5,10 @@ namespace Course.Engine.Layers;
 /// <summary>One vanilla RNN step: hₜ = tanh(x·Wxᵀ + hₜ₋₁·Whᵀ + b).</summary>
 /// <remarks>
 /// x: (N, D), h: (N, H). Wx: (H, D), Wh: (H, H), b: (H); parameters "Wx", "Wh", "b". Forward caches x, hₜ₋₁ and hₜ.
-/// Backward ADDS to the parameter gradients (a time loop calls it once per step; <see cref="ZeroGrad"/> once per sequence).
+/// Backward ADDS to the parameter gradients (a time loop calls it once per step; <see cref="RecurrentLayer{T}.ZeroGrad"/> once per sequence).
 /// </remarks>
-public sealed class RnnCell<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class RnnCell<T> : RecurrentLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly RecurrentWeights<T> _weights;
     private (Tensor<T> X, Tensor<T> HPrev, Tensor<T> H)? _cache;
 
     public RnnCell(int inputDim, int hiddenDim, Rng rng)
@@ -18,17 +17,12 @@ public sealed class RnnCell<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
     }
 
-    public RnnCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> b) => _weights = new("RnnCell", 1, wx, wh, b);
+    public RnnCell(Tensor<T> wx, Tensor<T> wh, Tensor<T> b)
+        : base(new RecurrentWeights<T>("RnnCell", 1, wx, wh, b))
+    {
+    }
 
-    public Parameter<T> Wx => _weights.Wx;
-    public Parameter<T> Wh => _weights.Wh;
-    public Parameter<T> B => _weights.B;
-    public int InputDim => _weights.InputDim;
-    public int HiddenDim => _weights.HiddenDim;
-    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
-
-    /// <summary>Sets every parameter gradient to zero (start of a sequence).</summary>
-    public void ZeroGrad() => _weights.ZeroGrad();
+    public Parameter<T> B => Weights.B;
 
     public Tensor<T> Forward(Tensor<T> x, Tensor<T> hPrev)
     {

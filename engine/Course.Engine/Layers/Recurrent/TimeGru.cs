@@ -11,9 +11,8 @@ namespace Course.Engine.Layers;
 /// after the time loop. Forward caches (time-major) the input, every step's gates, h·Whᵀ + bh and h.
 /// State handling as <see cref="TimeLstm{T}"/>: <see cref="State"/>, stateful carry, <see cref="StateGrad"/> = dL/dh₀.
 /// </remarks>
-public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class TimeGru<T> : RecurrentLayer<T>, ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly RecurrentWeights<T> _weights;
     private readonly RecurrentState<T> _h;
     private Cache? _cache;
     private T[]? _xt, _gates, _gh, _hs, _dht, _dGx, _dGh, _dxt;   // reused across calls
@@ -29,19 +28,14 @@ public sealed class TimeGru<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
 
     /// <summary>From explicit weights: wx (3H, D), wh (3H, H), bx (3H), bh (3H).</summary>
     public TimeGru(Tensor<T> wx, Tensor<T> wh, Tensor<T> bx, Tensor<T> bh, bool stateful = false)
+        : base(new RecurrentWeights<T>("TimeGru", 3, wx, wh, bx, bh))
     {
-        _weights = new RecurrentWeights<T>("TimeGru", 3, wx, wh, bx, bh);
         _h = new RecurrentState<T>(stateful);
     }
 
-    public Parameter<T> Wx => _weights.Wx;
-    public Parameter<T> Wh => _weights.Wh;
-    public Parameter<T> Bx => _weights.B;
-    public Parameter<T> Bh => _weights.Bh!;
-    public int InputDim => _weights.InputDim;
-    public int HiddenDim => _weights.HiddenDim;
+    public Parameter<T> Bx => Weights.B;
+    public Parameter<T> Bh => Weights.Bh!;
     public bool Stateful => _h.Stateful;
-    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
 
     /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
     public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }

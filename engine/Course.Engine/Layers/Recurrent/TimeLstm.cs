@@ -15,9 +15,8 @@ namespace Course.Engine.Layers;
 /// into the previous call). <see cref="StateGrad"/>/<see cref="CellStateGrad"/> expose dL/dh₀ and dL/dc₀ after Backward
 /// (for encoder–decoder models).
 /// </remarks>
-public sealed class TimeLstm<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class TimeLstm<T> : RecurrentLayer<T>, ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly RecurrentWeights<T> _weights;
     private readonly RecurrentState<T> _h;
     private readonly RecurrentState<T> _c;
     private Cache? _cache;
@@ -34,19 +33,14 @@ public sealed class TimeLstm<T> : ILayer<T> where T : unmanaged, IFloatingPointI
 
     /// <summary>From explicit weights: wx (4H, D), wh (4H, H), b (4H).</summary>
     public TimeLstm(Tensor<T> wx, Tensor<T> wh, Tensor<T> b, bool stateful = false)
+        : base(new RecurrentWeights<T>("TimeLstm", 4, wx, wh, b))
     {
-        _weights = new RecurrentWeights<T>("TimeLstm", 4, wx, wh, b);
         _h = new RecurrentState<T>(stateful);
         _c = new RecurrentState<T>(stateful);
     }
 
-    public Parameter<T> Wx => _weights.Wx;
-    public Parameter<T> Wh => _weights.Wh;
-    public Parameter<T> B => _weights.B;
-    public int InputDim => _weights.InputDim;
-    public int HiddenDim => _weights.HiddenDim;
+    public Parameter<T> B => Weights.B;
     public bool Stateful => _h.Stateful;
-    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
 
     /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
     public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }

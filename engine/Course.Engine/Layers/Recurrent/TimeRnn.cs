@@ -9,9 +9,8 @@ namespace Course.Engine.Layers;
 /// The input projection for all steps is one GEMM. Forward caches the (time-major) input and every hₜ.
 /// State handling as <see cref="TimeLstm{T}"/>: <see cref="State"/>, stateful carry (truncated BPTT), <see cref="StateGrad"/>.
 /// </remarks>
-public sealed class TimeRnn<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class TimeRnn<T> : RecurrentLayer<T>, ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly RecurrentWeights<T> _weights;
     private readonly RecurrentState<T> _h;
     private (int N, int T, T[] X, T[] Hs)? _cache;
     private T[]? _xt, _hs, _dA, _dxt;   // reused across calls
@@ -23,18 +22,13 @@ public sealed class TimeRnn<T> : ILayer<T> where T : unmanaged, IFloatingPointIe
     }
 
     public TimeRnn(Tensor<T> wx, Tensor<T> wh, Tensor<T> b, bool stateful = false)
+        : base(new RecurrentWeights<T>("TimeRnn", 1, wx, wh, b))
     {
-        _weights = new RecurrentWeights<T>("TimeRnn", 1, wx, wh, b);
         _h = new RecurrentState<T>(stateful);
     }
 
-    public Parameter<T> Wx => _weights.Wx;
-    public Parameter<T> Wh => _weights.Wh;
-    public Parameter<T> B => _weights.B;
-    public int InputDim => _weights.InputDim;
-    public int HiddenDim => _weights.HiddenDim;
+    public Parameter<T> B => Weights.B;
     public bool Stateful => _h.Stateful;
-    public IReadOnlyList<Parameter<T>> Parameters => _weights.Parameters;
 
     /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
     public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }
