@@ -6,7 +6,7 @@ namespace Course.Engine.Kernels;
 /// <summary>
 /// The plain SGD update θ ← θ − η(g + λθ) in place, split over the cores for long parameters
 /// (<see cref="ElementwiseSplit"/>): the loop is bound by memory traffic, and one core alone does not reach the
-/// bandwidth two can (SGD over the MLP's 235,000 parameters: 80 µs on one core).
+/// bandwidth two can (measured in engine/Course.Engine.Benchmarks).
 /// </summary>
 internal static class SgdStep
 {

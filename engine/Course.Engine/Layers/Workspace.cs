@@ -22,9 +22,9 @@ namespace Course.Engine.Layers;
 ///         optimizer.Step(net.Parameters);
 ///     }
 /// </code>
-/// <para>Why it matters: a new array of megabytes is memory the operating system maps page by page on first touch
-/// (about 2 µs per 4 KB page on the benchmark machine), so a ReLU over a 3 MB activation costs ~0.7 ms on fresh memory
-/// and ~0.1 ms on memory it used a step earlier; PyTorch's caching allocator and its reused <c>.grad</c> tensors hand
+/// <para>Why it matters: a new array of megabytes is memory the operating system maps page by page on first touch,
+/// so an elementwise pass over fresh memory costs several times the same pass over memory used a step earlier (the
+/// engine's benchmark README has the figures); PyTorch's caching allocator and its reused <c>.grad</c> tensors hand
 /// memory back the same way. The price: a tensor returned in an earlier step changes under the caller's feet (clone it
 /// to keep it), and a layer object called twice inside one step hands out the same tensor twice.</para>
 /// <para>The workspace in use belongs to the calling thread; scopes nest (the inner one wins until it is disposed).
