@@ -1,24 +1,20 @@
-using Course.Grader.Results;
-using Course.Model.Checks;
 using Course.Grader.Grading;
+using Course.Grader.Results;
+using Course.Model;
 
 namespace Course.Grader.Checks;
 
 /// <summary>Grading solutions/ gives every day full marks.</summary>
-public sealed class SolutionsFullMarksCheck(SubmissionGrader grader, GradeOptions options) : ICourseCheck
+public sealed class SolutionsFullMarksCheck(SubmissionGrader grader, GradeOptions options) : GradedTreeCheck(grader, options)
 {
-    public string Name => "solutions";
+    public override string Name => "solutions";
 
-    public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CancellationToken cancel)
+    protected override string Tree(CourseLayout layout) => layout.SolutionsDir;
+
+    protected override (bool Ok, string Detail, IEnumerable<string> Problems) Judge(DayResult day, IReadOnlyList<TestResult> tests)
     {
-        var result = await grader.GradeAsync(context.Layout.SolutionsDir, options with { Days = context.Days, PublicOnly = false }, context.Progress, cancel);
-        return result.Days.Select(d =>
-        {
-            var failed = result.Tests.Where(t => t.Day == d.Day && !t.Passed).Select(t => $"{t.Number} {t.Name}: {t.Output.Split('\n')[0]}").ToList();
-            var ok = d.Status == DayStatus.Graded && d.Score == d.MaxScore && d.MaxScore > 0;
-            var detail = ok ? $"{SubmissionGrader.Fmt(d.Score)}/{SubmissionGrader.Fmt(d.MaxScore)} in {d.ExecutionTime:0.0} s"
-                : $"{SubmissionGrader.Fmt(d.Score)}/{SubmissionGrader.Fmt(d.MaxScore)} {d.Status.Text()}: {string.Join("; ", d.Messages.Concat(failed).Take(5))}";
-            return new CheckFinding(Name, $"Day{d.Day:00}", ok, detail);
-        }).ToList();
+        var ok = day.Status == DayStatus.Graded && day.Score == day.MaxScore && day.MaxScore > 0;
+        var failed = tests.Where(t => !t.Passed).Select(t => $"{t.Number} {t.Name}: {t.Output.Split('\n')[0]}");
+        return (ok, $"{SubmissionGrader.Fmt(day.Score)}/{SubmissionGrader.Fmt(day.MaxScore)} in {day.ExecutionTime:0.0} s", failed);
     }
 }

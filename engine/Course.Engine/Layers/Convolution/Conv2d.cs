@@ -12,9 +12,8 @@ namespace Course.Engine.Layers;
 /// written into the tensors of the previous step. <see cref="BackwardParameters"/> sets dW and db without the Wᵀ·dY
 /// products and col2im (for the first layer of a network).
 /// </remarks>
-public sealed class Conv2d<T> : IParameterBackward<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Conv2d<T> : ConvolutionLayer<T>, IParameterBackward<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Parameter<T>[] _parameters;
     private readonly ConvByImage<T> _conv = new();   // holds the column matrices between Forward and Backward
 
     /// <summary>A convolution with weights drawn by <paramref name="init"/> (fan-in C·k·k) and zero bias.</summary>
@@ -27,30 +26,20 @@ public sealed class Conv2d<T> : IParameterBackward<T> where T : unmanaged, IFloa
 
     /// <summary>A convolution with the given weights <paramref name="w"/> (FN, C, FH, FW) and bias <paramref name="b"/> (FN) or none.</summary>
     public Conv2d(Tensor<T> w, Tensor<T>? b, int stride = 1, int pad = 0)
+        : base("Conv2d", Checked(w, b), b, stride, pad)
+    {
+    }
+
+    public int OutChannels => W.Value.Dim(0);
+    public int InChannels => W.Value.Dim(1);
+
+    private static Tensor<T> Checked(Tensor<T> w, Tensor<T>? b)
     {
         if (w.Rank != 4) throw new ArgumentException($"Conv2d: weights must be (FN, C, FH, FW), got {w.ShapeString}.");
         if (b is not null && (b.Rank != 1 || b.Dim(0) != w.Dim(0)))
             throw new ArgumentException($"Conv2d: bias must be ({w.Dim(0)}), got {b.ShapeString}.");
-        if (stride < 1) throw new ArgumentOutOfRangeException(nameof(stride), $"Conv2d: stride must be ≥ 1, got {stride}.");
-        if (pad < 0) throw new ArgumentOutOfRangeException(nameof(pad), $"Conv2d: pad must be ≥ 0, got {pad}.");
-        W = new Parameter<T>("W", w);
-        B = b is null ? null : new Parameter<T>("b", b);
-        Stride = stride;
-        Pad = pad;
-        _parameters = B is null ? [W] : [W, B];
+        return w;
     }
-
-    /// <summary>Filters (FN, C, FH, FW).</summary>
-    public Parameter<T> W { get; }
-
-    /// <summary>Bias (FN), or null for a bias-free convolution (e.g. followed by BatchNorm).</summary>
-    public Parameter<T>? B { get; }
-
-    public int Stride { get; }
-    public int Pad { get; }
-    public int OutChannels => W.Value.Dim(0);
-    public int InChannels => W.Value.Dim(1);
-    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
 
     /// <summary>x (N, C, H, W) → (N, FN, OH, OW). Caches the column matrices.</summary>
     public Tensor<T> Forward(Tensor<T> x, bool training = true)

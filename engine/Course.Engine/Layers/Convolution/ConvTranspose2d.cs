@@ -9,9 +9,8 @@ namespace Course.Engine.Layers;
 /// With shared weights ⟨Conv2d(y), x⟩ = ⟨y, ConvTranspose2d(x)⟩ (no bias). Forward caches x'.
 /// Backward: dcol = im2col(dY); dx' = W'·dcol; dW' = x'·dcolᵀ; db = Σ dY over N, OH, OW.
 /// </remarks>
-public sealed class ConvTranspose2d<T> : ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class ConvTranspose2d<T> : ConvolutionLayer<T>, ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Parameter<T>[] _parameters;
     private Tensor<T>? _x;
     private ConvGeometry _geometry;
 
@@ -26,27 +25,20 @@ public sealed class ConvTranspose2d<T> : ILayer<T> where T : unmanaged, IFloatin
     /// <summary>From explicit weights <paramref name="w"/> (Cin, Cout, K, K) and bias <paramref name="b"/> (Cout) or none
     /// (DCGAN generators drop the bias before BatchNorm).</summary>
     public ConvTranspose2d(Tensor<T> w, Tensor<T>? b, int stride = 1, int pad = 0)
+        : base("ConvTranspose2d", Checked(w, b), b, stride, pad)
     {
-        if (w.Rank != 4 || w.Dim(2) != w.Dim(3) || (b is not null && (b.Rank != 1 || b.Dim(0) != w.Dim(1))))
-            throw new ArgumentException($"ConvTranspose2d: expected W (Cin, Cout, K, K) and b (Cout), got {w.ShapeString} and {b?.ShapeString ?? "no bias"}.");
-        if (stride < 1 || pad < 0)
-            throw new ArgumentOutOfRangeException(nameof(stride), $"ConvTranspose2d: stride {stride} must be ≥ 1 and pad {pad} ≥ 0.");
-        W = new Parameter<T>("W", w);
-        B = b is null ? null : new Parameter<T>("b", b);
-        Stride = stride;
-        Pad = pad;
-        _parameters = B is null ? [W] : [W, B];
     }
 
-    public Parameter<T> W { get; }
-    /// <summary>Bias (Cout), or null without bias.</summary>
-    public Parameter<T>? B { get; }
-    public int Stride { get; }
-    public int Pad { get; }
     public int InChannels => W.Value.Dim(0);
     public int OutChannels => W.Value.Dim(1);
     public int Kernel => W.Value.Dim(2);
-    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+
+    private static Tensor<T> Checked(Tensor<T> w, Tensor<T>? b)
+    {
+        if (w.Rank != 4 || w.Dim(2) != w.Dim(3) || (b is not null && (b.Rank != 1 || b.Dim(0) != w.Dim(1))))
+            throw new ArgumentException($"ConvTranspose2d: expected W (Cin, Cout, K, K) and b (Cout), got {w.ShapeString} and {b?.ShapeString ?? "no bias"}.");
+        return w;
+    }
 
     /// <summary>(H − 1)·stride − 2·pad + K.</summary>
     public int OutputSize(int input) => (input - 1) * Stride - 2 * Pad + Kernel;

@@ -18,12 +18,16 @@ internal sealed class RecurrentWeights<T> where T : unmanaged, IFloatingPointIee
             string got = $"{wx.ShapeString}, {wh.ShapeString}, {b.ShapeString}" + (bh is null ? "" : $", {bh.ShapeString}");
             throw new ArgumentException($"{layer}: expected Wx ({g}, D), Wh ({g}, H), {biases}; got {got}.");
         }
+        Layer = layer;
         Wx = new Parameter<T>("Wx", wx);
         Wh = new Parameter<T>("Wh", wh);
         B = new Parameter<T>(bh is null ? "b" : "bx", b);
         Bh = bh is null ? null : new Parameter<T>("bh", bh);
         Parameters = Bh is null ? [Wx, Wh, B] : [Wx, Wh, B, Bh];
     }
+
+    /// <summary>The owning layer's name, for error messages ("TimeLstm", "GruCell", …).</summary>
+    public string Layer { get; }
 
     public Parameter<T> Wx { get; }
     public Parameter<T> Wh { get; }

@@ -9,13 +9,12 @@ namespace Course.Engine.Layers;
 /// weight_ih/weight_hh/bias_ih/bias_hh exactly). Parameters "Wx", "Wh", "bx", "bh". See <see cref="GruMath"/> for the equations.
 /// Speed: X·Wxᵀ + bx for all steps is one GEMM; each step does one h·Whᵀ GEMM; the weight gradients are one GEMM each
 /// after the time loop. Forward caches (time-major) the input, every step's gates, h·Whᵀ + bh and h.
-/// State handling as <see cref="TimeLstm{T}"/>: <see cref="State"/>, stateful carry, <see cref="StateGrad"/> = dL/dh₀.
+/// State handling: <see cref="TimeRecurrentLayer{T}"/>.
 /// </remarks>
-public sealed class TimeGru<T> : RecurrentLayer<T>, ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class TimeGru<T> : TimeRecurrentLayer<T>, ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly RecurrentState<T> _h;
     private Cache? _cache;
-    private T[]? _xt, _gates, _gh, _hs, _dht, _dGx, _dGh, _dxt;   // reused across calls
+    private T[]? _gates, _gh, _hs, _dGx, _dGh;   // reused across calls
 
     private sealed record Cache(int N, int T, T[] X, T[] Gates, T[] Gh, T[] Hs);
 
@@ -28,33 +27,19 @@ public sealed class TimeGru<T> : RecurrentLayer<T>, ILayer<T> where T : unmanage
 
     /// <summary>From explicit weights: wx (3H, D), wh (3H, H), bx (3H), bh (3H).</summary>
     public TimeGru(Tensor<T> wx, Tensor<T> wh, Tensor<T> bx, Tensor<T> bh, bool stateful = false)
-        : base(new RecurrentWeights<T>("TimeGru", 3, wx, wh, bx, bh))
+        : base(new RecurrentWeights<T>("TimeGru", 3, wx, wh, bx, bh), stateful)
     {
-        _h = new RecurrentState<T>(stateful);
     }
 
     public Parameter<T> Bx => Weights.B;
     public Parameter<T> Bh => Weights.Bh!;
-    public bool Stateful => _h.Stateful;
-
-    /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
-    public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }
-
-    /// <summary>dL/dh₀ (N, H) from the last Backward.</summary>
-    public Tensor<T>? StateGrad { get; private set; }
-
-    public void ResetState() => _h.Reset();
 
     public Tensor<T> Forward(Tensor<T> x, bool training = true)
     {
-        int d = InputDim, h = HiddenDim, g = 3 * h;
-        if (x.Rank != 3 || x.Dim(2) != d)
-            throw new ArgumentException($"TimeGru: expected input of shape (N, T, {d}), got {x.ShapeString}.");
-        int n = x.Dim(0), steps = x.Dim(1), nh = n * h, ng = n * g;
-        var h0 = _h.Start("TimeGru", "state", n, h);
+        var xt = TimeMajorInput(x, out int n, out int steps);
+        int d = InputDim, h = HiddenDim, g = 3 * h, nh = n * h, ng = n * g;
+        var h0 = Hidden.Start("TimeGru", "state", n, h);
 
-        var xt = ScratchBuffer.Exact(ref _xt, steps * n * d);
-        LeadingAxesSwap.Copy<T>(x.Span, xt, n, steps, d);
         var gates = ScratchBuffer.Exact(ref _gates, steps * ng);
         Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, Transpose.B);
         RowVector.AddToRows<T>(gates, steps * n, g, Bx.Value.Span);
@@ -70,22 +55,17 @@ public sealed class TimeGru<T> : RecurrentLayer<T>, ILayer<T> where T : unmanage
             GruMath.Forward<T>(gates.AsSpan(t * ng, ng), ght, hs.AsSpan(t * nh, nh), hs.AsSpan((t + 1) * nh, nh), n, h);
         }
 
-        var y = Tensor<T>.Zeros(n, steps, h);
-        LeadingAxesSwap.Copy<T>(hs.AsSpan(nh), y.Span, steps, n, h);
-        _h.Carry(Tensor<T>.From(hs[(steps * nh)..], n, h));
+        Hidden.Carry(Tensor<T>.From(hs[(steps * nh)..], n, h));
         _cache = new Cache(n, steps, xt, gates, gh, hs);
-        return y;
+        return BatchMajor(hs.AsSpan(nh), n, steps, h);
     }
 
     /// <summary>dhs (N, T, H) → dxs (N, T, D); overwrites the gradients of Wx, Wh, bx, bh (summed over all steps).</summary>
     public Tensor<T> Backward(Tensor<T> dOut)
     {
         var k = _cache ?? throw new InvalidOperationException("TimeGru.Backward called before Forward.");
-        int n = k.N, steps = k.T, d = InputDim, h = HiddenDim, g = 3 * h, nh = n * h, ng = n * g;
-        if (dOut.Rank != 3 || dOut.Dim(0) != n || dOut.Dim(1) != steps || dOut.Dim(2) != h)
-            throw new ArgumentException($"TimeGru.Backward: expected dOut of shape ({n}, {steps}, {h}), got {dOut.ShapeString}.");
-        var dht = ScratchBuffer.Exact(ref _dht, steps * nh);
-        LeadingAxesSwap.Copy<T>(dOut.Span, dht, n, steps, h);
+        int n = k.N, steps = k.T, h = HiddenDim, g = 3 * h, nh = n * h, ng = n * g;
+        var dht = TimeMajorGradient(dOut, n, steps);
         var dGx = ScratchBuffer.Exact(ref _dGx, steps * ng);
         var dGh = ScratchBuffer.Exact(ref _dGh, steps * ng);
         var dh = new T[nh];
@@ -101,18 +81,9 @@ public sealed class TimeGru<T> : RecurrentLayer<T>, ILayer<T> where T : unmanage
             Gemm.Multiply<T>(dGht, wh, dhRec, n, h, g);
             TensorPrimitives.Add<T>(dhRec, dhDirect, dhRec);
         }
-        var dWx = Tensor<T>.Zeros(g, d);
-        Gemm.Multiply<T>(dGx, k.X, dWx.Span, g, d, steps * n, Transpose.A);
-        var dWh = Tensor<T>.Zeros(g, h);
-        Gemm.Multiply<T>(dGh, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, Transpose.A);
-        Wx.Grad = dWx;
-        Wh.Grad = dWh;
         Bx.Grad = RowVector.ColumnSums<T>(dGx, steps * n, g);
         Bh.Grad = RowVector.ColumnSums<T>(dGh, steps * n, g);
-        var dxt = ScratchBuffer.Exact(ref _dxt, steps * n * d);
-        Gemm.Multiply<T>(dGx, Wx.Value.Span, dxt, steps * n, d, g);
-        var dx = Tensor<T>.Zeros(n, steps, d);
-        LeadingAxesSwap.Copy<T>(dxt, dx.Span, steps, n, d);
+        var dx = UnrolledGradients(dGx, dGh, k.X, k.Hs, n, steps);
         StateGrad = Tensor<T>.From(dhRec, n, h);
         return dx;
     }

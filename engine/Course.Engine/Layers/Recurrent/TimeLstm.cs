@@ -10,17 +10,15 @@ namespace Course.Engine.Layers;
 /// fused gate nonlinearities; Backward forms dWx, dWh, db and dX with one GEMM each after the time loop.
 /// Forward caches (time-major) the input, every step's gate values, h and c, and tanh(c), in arrays reused from call to
 /// call while the shapes stay the same; outputs and gradients are always new tensors.
-/// State: non-stateful layers start each Forward from zeros unless <see cref="State"/>/<see cref="CellState"/> were set
-/// just before; stateful layers carry the final (h, c) into the next Forward (truncated BPTT: gradients never flow
-/// into the previous call). <see cref="StateGrad"/>/<see cref="CellStateGrad"/> expose dL/dh₀ and dL/dc₀ after Backward
-/// (for encoder–decoder models).
+/// State handling as in <see cref="TimeRecurrentLayer{T}"/>, for the pair (h, c): <see cref="TimeRecurrentLayer{T}.State"/> and
+/// <see cref="CellState"/>, carried together; <see cref="TimeRecurrentLayer{T}.StateGrad"/>/<see cref="CellStateGrad"/> expose dL/dh₀ and
+/// dL/dc₀ after Backward.
 /// </remarks>
-public sealed class TimeLstm<T> : RecurrentLayer<T>, ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class TimeLstm<T> : TimeRecurrentLayer<T>, ILayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly RecurrentState<T> _h;
     private readonly RecurrentState<T> _c;
     private Cache? _cache;
-    private T[]? _xt, _gates, _hs, _cs, _tanhC, _recurrent, _dht, _dA, _dxt;   // reused across calls
+    private T[]? _gates, _hs, _cs, _tanhC, _recurrent, _dA;   // reused across calls
 
     private sealed record Cache(int N, int T, T[] X, T[] Gates, T[] Hs, T[] Cs, T[] TanhC);
 
@@ -33,40 +31,28 @@ public sealed class TimeLstm<T> : RecurrentLayer<T>, ILayer<T> where T : unmanag
 
     /// <summary>From explicit weights: wx (4H, D), wh (4H, H), b (4H).</summary>
     public TimeLstm(Tensor<T> wx, Tensor<T> wh, Tensor<T> b, bool stateful = false)
-        : base(new RecurrentWeights<T>("TimeLstm", 4, wx, wh, b))
+        : base(new RecurrentWeights<T>("TimeLstm", 4, wx, wh, b), stateful)
     {
-        _h = new RecurrentState<T>(stateful);
         _c = new RecurrentState<T>(stateful);
     }
 
     public Parameter<T> B => Weights.B;
-    public bool Stateful => _h.Stateful;
 
-    /// <summary>Hidden state (N, H): the last Forward's h_T, or a start state set before the next Forward.</summary>
-    public Tensor<T>? State { get => _h.Value; set => _h.Value = value; }
-
-    /// <summary>Cell state (N, H), like <see cref="State"/>.</summary>
+    /// <summary>Cell state (N, H), like <see cref="TimeRecurrentLayer{T}.State"/>.</summary>
     public Tensor<T>? CellState { get => _c.Value; set => _c.Value = value; }
-
-    /// <summary>dL/dh₀ (N, H) from the last Backward.</summary>
-    public Tensor<T>? StateGrad { get; private set; }
 
     /// <summary>dL/dc₀ (N, H) from the last Backward.</summary>
     public Tensor<T>? CellStateGrad { get; private set; }
 
-    public void ResetState() { _h.Reset(); _c.Reset(); }
+    public override void ResetState() { base.ResetState(); _c.Reset(); }
 
     public Tensor<T> Forward(Tensor<T> x, bool training = true)
     {
+        var xt = TimeMajorInput(x, out int n, out int steps);
         int d = InputDim, h = HiddenDim, g = 4 * h;
-        if (x.Rank != 3 || x.Dim(2) != d)
-            throw new ArgumentException($"TimeLstm: expected input of shape (N, T, {d}), got {x.ShapeString}.");
-        int n = x.Dim(0), steps = x.Dim(1);
-        var h0 = _h.Start("TimeLstm", "state", n, h);
+        var h0 = Hidden.Start("TimeLstm", "state", n, h);
         var c0 = _c.Start("TimeLstm", "cell state", n, h);
 
-        var xt = ScratchBuffer.Exact(ref _xt, steps * n * d);
-        LeadingAxesSwap.Copy<T>(x.Span, xt, n, steps, d);
         var gates = ScratchBuffer.Exact(ref _gates, steps * n * g);
         Gemm.Multiply<T>(xt, Wx.Value.Span, gates, steps * n, g, d, Transpose.B);     // all steps' X·Wxᵀ at once
         RowVector.AddToRows<T>(gates, steps * n, g, B.Value.Span);
@@ -89,23 +75,18 @@ public sealed class TimeLstm<T> : RecurrentLayer<T>, ILayer<T> where T : unmanag
                              hs.AsSpan((t + 1) * nh, nh), n, h);
         }
 
-        var y = Tensor<T>.Zeros(n, steps, h);
-        LeadingAxesSwap.Copy<T>(hs.AsSpan(nh), y.Span, steps, n, h);
-        _h.Carry(Tensor<T>.From(hs[(steps * nh)..], n, h));
+        Hidden.Carry(Tensor<T>.From(hs[(steps * nh)..], n, h));
         _c.Carry(Tensor<T>.From(cs[(steps * nh)..], n, h));
         _cache = new Cache(n, steps, xt, gates, hs, cs, tanhC);
-        return y;
+        return BatchMajor(hs.AsSpan(nh), n, steps, h);
     }
 
     /// <summary>dhs (N, T, H) → dxs (N, T, D); overwrites the gradients of Wx, Wh, b (summed over all steps).</summary>
     public Tensor<T> Backward(Tensor<T> dOut)
     {
         var k = _cache ?? throw new InvalidOperationException("TimeLstm.Backward called before Forward.");
-        int n = k.N, steps = k.T, d = InputDim, h = HiddenDim, g = 4 * h, nh = n * h, ng = n * g;
-        if (dOut.Rank != 3 || dOut.Dim(0) != n || dOut.Dim(1) != steps || dOut.Dim(2) != h)
-            throw new ArgumentException($"TimeLstm.Backward: expected dOut of shape ({n}, {steps}, {h}), got {dOut.ShapeString}.");
-        var dht = ScratchBuffer.Exact(ref _dht, steps * nh);
-        LeadingAxesSwap.Copy<T>(dOut.Span, dht, n, steps, h);
+        int n = k.N, steps = k.T, h = HiddenDim, g = 4 * h, nh = n * h, ng = n * g;
+        var dht = TimeMajorGradient(dOut, n, steps);
         var dA = ScratchBuffer.Exact(ref _dA, steps * ng);
         var dh = new T[nh];
         var dhRec = new T[nh];
@@ -118,17 +99,8 @@ public sealed class TimeLstm<T> : RecurrentLayer<T>, ILayer<T> where T : unmanag
             LstmMath.Backward<T>(k.Gates.AsSpan(t * ng, ng), k.Cs.AsSpan(t * nh, nh), k.TanhC.AsSpan(t * nh, nh), dh, dc, dAt, n, h);
             Gemm.Multiply<T>(dAt, wh, dhRec, n, h, g);     // dh_{t-1} = dA_t · Wh
         }
-        var dWx = Tensor<T>.Zeros(g, d);
-        Gemm.Multiply<T>(dA, k.X, dWx.Span, g, d, steps * n, Transpose.A);
-        var dWh = Tensor<T>.Zeros(g, h);
-        Gemm.Multiply<T>(dA, k.Hs.AsSpan(0, steps * nh), dWh.Span, g, h, steps * n, Transpose.A);
-        Wx.Grad = dWx;
-        Wh.Grad = dWh;
         B.Grad = RowVector.ColumnSums<T>(dA, steps * n, g);
-        var dxt = ScratchBuffer.Exact(ref _dxt, steps * n * d);
-        Gemm.Multiply<T>(dA, Wx.Value.Span, dxt, steps * n, d, g);
-        var dx = Tensor<T>.Zeros(n, steps, d);
-        LeadingAxesSwap.Copy<T>(dxt, dx.Span, steps, n, d);
+        var dx = UnrolledGradients(dA, dA, k.X, k.Hs, n, steps);
         StateGrad = Tensor<T>.From(dhRec, n, h);
         CellStateGrad = Tensor<T>.From(dc, n, h);
         return dx;
