@@ -8,7 +8,7 @@ public class ActivationsTests
     {
         var y = Activations.Step(Tensor.From([-1.0, 0.0, 2.0]));
 
-        y.ToArray().Should().Equal([0.0, 0.0, 1.0], "h(x) = 1 for x > 0 and 0 for x ≤ 0 (003 L141), so h(0) = 0");
+        y.ToArray().Should().Equal([0.0, 0.0, 1.0], "h(x) = 1 for x > 0 and 0 for x ≤ 0 (lesson §1.2), so h(0) = 0");
     }
 
     [Fact]

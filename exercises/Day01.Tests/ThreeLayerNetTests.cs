@@ -8,7 +8,7 @@ public class ThreeLayerNetTests
     {
         var (_, _, _, y) = ThreeLayerNet.Forward(SeedNetwork.FromSeed003(), Tensor.From([1.0, 0.5]));
 
-        // sigmoid(W1·x + b1) → sigmoid(W2·z1 + b2) → W3·z2 + b3 with the slide's weights (003 L285–299)
+        // sigmoid(W1·x + b1) → sigmoid(W2·z1 + b2) → W3·z2 + b3 with the slide's weights (lesson §1.3)
         y[0].Should().BeApproximately(0.316827076411, 1e-12, "y = W3·z2 + b3 for the seed network");
         y[1].Should().BeApproximately(0.696279089862, 1e-12, "y = W3·z2 + b3 for the seed network");
     }
@@ -22,7 +22,7 @@ public class ThreeLayerNetTests
         z1.Shape.ToArray().Should().Equal([3], "σ keeps the shape of a1");
         z2.Shape.ToArray().Should().Equal([2], "the second layer has 2 neurons");
         y.Shape.ToArray().Should().Equal([2], "the output layer has 2 neurons");
-        a1[0].Should().BeApproximately(0.3, 1e-12, "a1 = W1·x + b1 = [0.3, 0.7, 1.1] (003 L253)");
+        a1[0].Should().BeApproximately(0.3, 1e-12, "a1 = W1·x + b1 = [0.3, 0.7, 1.1] (lesson §1.3)");
     }
 
     [Fact]

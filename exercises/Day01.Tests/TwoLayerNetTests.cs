@@ -10,7 +10,7 @@ public class TwoLayerNetTests
 
         net.Parameters.Select(p => p.Name).Should().Equal(["W1", "b1", "W2", "b2"], "the net exposes its parameters in layer order");
         net.Parameters.Select(p => p.Value.ShapeString).Should().Equal(["(50, 64)", "(50)", "(10, 50)", "(10)"],
-            "W is [out, in] and b is [out] (CURRICULUM §3.2)");
+            "W is [out, in] and b is [out] (lesson §1.3)");
         net.Parameters.Sum(p => p.Value.Length).Should().Be(64 * 50 + 50 + 50 * 10 + 10, "(64 + 1)·50 + (50 + 1)·10 = 3,760 parameters");
     }
 

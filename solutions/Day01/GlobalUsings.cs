@@ -1,4 +1,4 @@
-// Learner code is float64 throughout (CURRICULUM §3.1): the grader's gradient checks need it.
+// Learner code is float64 throughout: the gradient checks compare against central differences, which need double precision.
 global using Course.Engine;
 global using Tensor = Course.Engine.Tensor<double>;
 global using Parameter = Course.Engine.Parameter<double>;

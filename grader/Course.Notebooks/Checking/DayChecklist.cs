@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Course.Model;
+using Course.Model.Files;
 using Course.Model.Quizzes;
 using Course.Notebooks.Model;
 
@@ -41,7 +42,32 @@ public static partial class DayChecklist
         if (File.Exists(quizPath)) CheckQuiz(QuizParser.ParseFile(quizPath), Rel("quiz.md"), figures, problems);
         else problems.Add($"{Rel("quiz.md")}: missing");
         CheckNotebook(Path.Combine(folder, "notebook.ipynb"), Rel("notebook.ipynb"), figures, problems);
+        if (day.Project is not null)
+        {
+            CheckSources(layout, Path.Combine(layout.ExercisesDir, day.Project), commentsToo: true, problems);
+            CheckSources(layout, Path.Combine(layout.ExercisesDir, $"{day.Project}.Tests"), commentsToo: true, problems);
+            CheckSources(layout, Path.GetDirectoryName(layout.HiddenTestsProject(day))!, commentsToo: false, problems);
+        }
         return new DayChecklistReport(day.Day, figures, problems);
+    }
+
+    /// <summary>
+    /// Learners read the stubs, their hints and the public tests whole; of the hidden tests they see what a failure
+    /// prints (names and messages), so there comment lines are skipped. Each file that names internal material is
+    /// reported once, at its first such line.
+    /// </summary>
+    private static void CheckSources(CourseLayout layout, string project, bool commentsToo, List<string> problems)
+    {
+        if (!Directory.Exists(project)) return;
+        foreach (var path in SourceFiles.Absolute(project))
+        {
+            var hits = File.ReadAllLines(path)
+                .Select((text, i) => (Line: i + 1, Match: InternalMaterial().Match(text), Comment: text.TrimStart().StartsWith("//", StringComparison.Ordinal)))
+                .Where(l => l.Match.Success && (commentsToo || !l.Comment)).ToList();
+            if (hits.Count == 0) continue;
+            var file = Path.GetRelativePath(layout.Root, path).Replace('\\', '/');
+            problems.Add($"{file}:{hits[0].Line}: names internal material on {hits.Count} line(s) (e.g. '{hits[0].Match.Value}')");
+        }
     }
 
     private static void CheckLesson(string lesson, string folder, string file, Dictionary<string, string> figures, List<string> problems)
@@ -158,6 +184,6 @@ public static partial class DayChecklist
     [GeneratedRegex(@"np\.|numpy|torch")]
     private static partial Regex PythonCode();
 
-    [GeneratedRegex(@"CURRICULUM|ミュータント|mutant|隠しテスト|hidden test|hidden テスト|\b00[1-4] L\d+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?-i:CURRICULUM)|ミュータント|mutant|隠しテスト|hidden test|hidden テスト|\b00[1-4] L\d+", RegexOptions.IgnoreCase)]
     private static partial Regex InternalMaterial();
 }

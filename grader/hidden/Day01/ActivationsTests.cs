@@ -40,8 +40,8 @@ public class ActivationsTests
     {
         var zero = Tensor.From([0.0]);
 
-        Activations.Step(zero)[0].Should().Be(0.0, "h(0) = 0: the step fires only for x > 0 (003 L141)");
-        Activations.Relu(zero)[0].Should().Be(0.0, "ReLU(0) = 0 (003 L146)");
+        Activations.Step(zero)[0].Should().Be(0.0, "h(0) = 0: the step fires only for x > 0 (lesson §1.2)");
+        Activations.Relu(zero)[0].Should().Be(0.0, "ReLU(0) = 0 (lesson §1.2)");
         Activations.Sigmoid(zero)[0].Should().Be(0.5, "σ(0) = 1 / (1 + 1)");
     }
 

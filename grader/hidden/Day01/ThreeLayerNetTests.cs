@@ -13,7 +13,7 @@ public class ThreeLayerNetTests
     {
         var (a1, z1, z2, y) = ThreeLayerNet.Forward(SeedNetwork.FromSeed003(), X);
 
-        TensorAssert.Close(a1, Tensor.From([0.3, 0.7, 1.1]), 1e-12, "a1 = W1·x + b1 = [0.2, 0.5, 0.8] + [0.1, 0.2, 0.3] (003 L251–253)");
+        TensorAssert.Close(a1, Tensor.From([0.3, 0.7, 1.1]), 1e-12, "a1 = W1·x + b1 = [0.2, 0.5, 0.8] + [0.1, 0.2, 0.3] (lesson §1.3)");
         TensorAssert.Close(z1, Tensor.From([0.574442516812, 0.668187772168, 0.750260105595]), 1e-12, "z1 = σ(a1) (slides: 0.574, 0.668, 0.750)");
         TensorAssert.Close(z2, Tensor.From([0.626249370399, 0.771010696856]), 1e-12, "z2 = σ(W2·z1 + b2) with a2 = [0.516159837793, 1.214026956166]");
         TensorAssert.Close(y, Tensor.From([0.316827076411, 0.696279089862]), 1e-12, "y = W3·z2 + b3, identity output (no sigmoid)");
